@@ -198,8 +198,12 @@ struct CheckStmt {
 ///   missing when den_d == 0)
 ///   over domains d in index order with a valid domain score: num += W[c][d]*ds; den += W
 ///   -> total = num / den, or raise `nothingAssessed` when den == 0.
+/// With `points` (weights are points, or no weights at all: 1 point each) the total is
+///   (sum over domains of num_d) / (sum over domains of den_d), i.e. every assessed point
+///   counts the same whatever its domain; domain scores are as above.
 /// Sums are accumulated left to right in double; both back ends use this exact order.
 struct WeightedStmt {
+  bool points = false;
   SlotId total = kNoSlot;
   SlotId checklist = kNoSlot;
   std::vector<SlotId> domainScores;                // per domain
@@ -251,9 +255,9 @@ struct EscalateStmt {
 };
 
 struct Stmt {
-  std::variant<Assign, IndicatorStmt, CheckStmt, WeightedStmt, TableStmt, RuleStmt,
-               EscalateStmt>
-      body;
+  using Body = std::variant<Assign, IndicatorStmt, CheckStmt, WeightedStmt, TableStmt, RuleStmt,
+                            EscalateStmt>;
+  Body body;
   SourceRange range;
 };
 

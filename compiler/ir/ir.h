@@ -64,8 +64,9 @@ enum class Op : std::uint8_t {
   Ge,
   // Kleene logic on Bool: Not(missing) = missing; And: false if either is false, else missing
   // if either is missing, else true; Or: true if either is true, else missing if either is
-  // missing, else false. Both operands are always evaluated (neither can raise an error
-  // that the other would have guarded: sema lowers guarding to If).
+  // missing, else false. Evaluation is left to right and short-circuits: And does not
+  // evaluate its right operand when the left is false, Or when the left is true, so
+  // `cost > 0 and revenue / cost > 2` never divides by zero.
   Not,
   And,
   Or,

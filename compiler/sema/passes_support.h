@@ -1,11 +1,10 @@
 #pragma once
 // Small helpers shared by the structural passes (compiler/sema/passes_*.cpp): how dates,
-// weights and name lists are written in messages, did-you-mean suggestions, and a
-// deterministic source order across files.
+// weights and name lists are written in messages, and a deterministic source order across
+// files.
 #include "compiler/sema/model.h"
 
 #include <cstdint>
-#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -23,10 +22,6 @@ std::string formatWeight(ast::WeightKind kind, std::int64_t micro);
 
 /// "'a', 'b' and 'c'".
 std::string quotedList(const std::vector<std::string> &names);
-
-/// The candidate closest to `name` by edit distance, when close enough to be a likely typo.
-std::optional<std::string> closestName(std::string_view name,
-                                       const std::vector<std::string> &candidates);
 
 /// A total order on source positions that is the same on every run: by the file's position
 /// in Model::files (files not listed last, by id), then by offset.

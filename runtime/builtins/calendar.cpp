@@ -1,0 +1,239 @@
+// The working-day kernels: add_workdays, workdays_between, is_workday.
+//
+// Cost: no per-day loops. Counting the working days of a range [lo, hi] is arithmetic on
+// weeks plus a binary search into the holiday and workday arrays and a pass over the entries
+// that fall inside the range: O(log H + h), H all entries, h those in the range.
+// add_workdays(d, n) skips whole covered years by counting them, then finds the day inside the
+// last year by galloping and bisection: O(Y * (log H + h_year) + log 366 * (log H + h_year)),
+// Y the number of years crossed. workdays_between is one count over the range.
+#include "runtime/builtins/calendar.h"
+#include "runtime/builtins/dates.h"
+#include "runtime/builtins/kernels.h"
+
+#include <algorithm>
+#include <cstdint>
+#include <span>
+
+namespace {
+
+using xr::dates::kMaxDays;
+using xr::dates::kMinDays;
+
+/// A Monday on or before the first representable date, to count weekdays from.
+constexpr std::int32_t kMonday = kMinDays - (xr::dates::weekday(kMinDays) - 1);
+static_assert(xr::dates::weekday(kMonday) == 1);
+
+/// More working days than years 1..9999 hold: any |n| beyond it fails the same way.
+constexpr std::int64_t kBeyondAnyCalendar = 100'000'000;
+
+std::int32_t yearOf(std::int32_t day) { return xr::dates::civilFromDays(day).year; }
+std::int32_t firstDayOf(std::int32_t year) { return xr::dates::daysFromCivil(year, 1, 1); }
+std::int32_t lastDayOf(std::int32_t year) { return xr::dates::daysFromCivil(year, 12, 31); }
+bool isMondayToFriday(std::int32_t day) { return xr::dates::weekday(day) <= 5; }
+
+/// Mondays to Fridays in [kMonday, day).
+std::int64_t mondayToFridayBefore(std::int32_t day) {
+  const std::int64_t elapsed = std::int64_t{day} - kMonday;
+  return elapsed / 7 * 5 + std::min<std::int64_t>(elapsed % 7, 5);
+}
+
+class Calendar {
+public:
+  explicit Calendar(const XrCalendarView &view)
+      : years_(view.years, static_cast<std::size_t>(view.yearCount)),
+        holidays_(view.holidays, static_cast<std::size_t>(view.holidayCount)),
+        workdays_(view.workdays, static_cast<std::size_t>(view.workdayCount)) {}
+
+  bool covers(std::int32_t day) const {
+    return std::binary_search(years_.begin(), years_.end(), yearOf(day));
+  }
+
+  /// Every year from lo's to hi's is covered (years are sorted and distinct, so the run of
+  /// covered years starting at lo's must reach hi's at the expected distance).
+  bool coversRange(std::int32_t lo, std::int32_t hi) const {
+    const std::int32_t first = yearOf(lo);
+    const std::int32_t last = yearOf(hi);
+    const auto it = std::lower_bound(years_.begin(), years_.end(), first);
+    if (it == years_.end() || *it != first)
+      return false;
+    const auto index = static_cast<std::size_t>(it - years_.begin()) + (last - first);
+    return index < years_.size() && years_[index] == last;
+  }
+
+  bool isWorkingDay(std::int32_t day) const {
+    return isDeclaredWorkday(day) || (isMondayToFriday(day) && !isHoliday(day));
+  }
+
+  /// Working days in [lo, hi]; 0 when lo > hi. The dates need not be checked for coverage.
+  std::int64_t workingDaysIn(std::int32_t lo, std::int32_t hi) const {
+    if (lo > hi)
+      return 0;
+    std::int64_t count = mondayToFridayBefore(hi + 1) - mondayToFridayBefore(lo);
+    for (const std::int32_t day : within(holidays_, lo, hi))
+      if (isMondayToFriday(day) && !isDeclaredWorkday(day))
+        --count;
+    for (const std::int32_t day : within(workdays_, lo, hi))
+      if (!isMondayToFriday(day))
+        ++count;
+    return count;
+  }
+
+  /// The k-th working day from `first` on (k >= 1), knowing that [first, last] holds at
+  /// least k: the smallest t with workingDaysIn(first, t) >= k.
+  std::int32_t kthForward(std::int32_t first, std::int32_t last, std::int64_t k) const {
+    std::int32_t lo = first; // every t < lo counts fewer than k
+    std::int32_t hi = last;  // counts at least k
+    for (std::int32_t span = 16; span - 1 < hi - first; span *= 2) {
+      const std::int32_t probe = first + span - 1;
+      if (workingDaysIn(first, probe) >= k) {
+        hi = probe;
+        break;
+      }
+      lo = probe + 1;
+    }
+    while (lo < hi) {
+      const std::int32_t mid = lo + (hi - lo) / 2;
+      if (workingDaysIn(first, mid) >= k)
+        hi = mid;
+      else
+        lo = mid + 1;
+    }
+    return lo;
+  }
+
+  /// The k-th working day counting back from `last` (k >= 1), knowing that [first, last]
+  /// holds at least k: the largest t with workingDaysIn(t, last) >= k.
+  std::int32_t kthBackward(std::int32_t first, std::int32_t last, std::int64_t k) const {
+    std::int32_t lo = first; // counts at least k
+    std::int32_t hi = last;  // every t > hi counts fewer than k
+    for (std::int32_t span = 16; span - 1 < last - lo; span *= 2) {
+      const std::int32_t probe = last - span + 1;
+      if (workingDaysIn(probe, last) >= k) {
+        lo = probe;
+        break;
+      }
+      hi = probe - 1;
+    }
+    while (lo < hi) {
+      const std::int32_t mid = lo + (hi - lo + 1) / 2;
+      if (workingDaysIn(mid, last) >= k)
+        lo = mid;
+      else
+        hi = mid - 1;
+    }
+    return lo;
+  }
+
+private:
+  static std::span<const std::int32_t> within(std::span<const std::int32_t> days, std::int32_t lo,
+                                              std::int32_t hi) {
+    const auto begin = std::lower_bound(days.begin(), days.end(), lo);
+    const auto end = std::upper_bound(begin, days.end(), hi);
+    return {begin, end};
+  }
+  bool isHoliday(std::int32_t day) const {
+    return std::binary_search(holidays_.begin(), holidays_.end(), day);
+  }
+  bool isDeclaredWorkday(std::int32_t day) const {
+    return std::binary_search(workdays_.begin(), workdays_.end(), day);
+  }
+
+  std::span<const std::int32_t> years_;
+  std::span<const std::int32_t> holidays_;
+  std::span<const std::int32_t> workdays_;
+};
+
+/// The k-th (k >= 1) working day after d. Examines (d, result]; whole years at a time.
+std::int32_t stepForward(const Calendar &cal, std::int32_t d, std::int64_t k, std::int32_t *out) {
+  for (std::int32_t cur = d;;) {
+    if (cur >= kMaxDays)
+      return XR_KERNEL_DATE_OUT_OF_RANGE;
+    const std::int32_t first = cur + 1;
+    if (!cal.covers(first))
+      return XR_KERNEL_NO_CALENDAR;
+    const std::int32_t last = lastDayOf(yearOf(first));
+    const std::int64_t inYear = cal.workingDaysIn(first, last);
+    if (inYear >= k) {
+      *out = cal.kthForward(first, last, k);
+      return XR_KERNEL_OK;
+    }
+    k -= inYear;
+    cur = last;
+  }
+}
+
+/// The k-th (k >= 1) working day before d. Examines [result, d).
+std::int32_t stepBackward(const Calendar &cal, std::int32_t d, std::int64_t k, std::int32_t *out) {
+  for (std::int32_t cur = d;;) {
+    if (cur <= kMinDays)
+      return XR_KERNEL_DATE_OUT_OF_RANGE;
+    const std::int32_t last = cur - 1;
+    if (!cal.covers(last))
+      return XR_KERNEL_NO_CALENDAR;
+    const std::int32_t first = firstDayOf(yearOf(last));
+    const std::int64_t inYear = cal.workingDaysIn(first, last);
+    if (inYear >= k) {
+      *out = cal.kthBackward(first, last, k);
+      return XR_KERNEL_OK;
+    }
+    k -= inYear;
+    cur = first;
+  }
+}
+
+const XrCalendarView *calendarOf(const XrKernelContext *ctx) {
+  return ctx ? ctx->calendar : nullptr;
+}
+
+} // namespace
+
+extern "C" std::int32_t xr_add_workdays(const XrKernelContext *ctx, std::int32_t *out,
+                                        std::int32_t d, std::int64_t n) noexcept {
+  const XrCalendarView *view = calendarOf(ctx);
+  if (!view)
+    return XR_KERNEL_NO_CALENDAR;
+  const Calendar cal(*view);
+  if (n == 0) {
+    if (!cal.covers(d))
+      return XR_KERNEL_NO_CALENDAR;
+    if (cal.isWorkingDay(d)) {
+      *out = d;
+      return XR_KERNEL_OK;
+    }
+    return stepForward(cal, d, 1, out);
+  }
+  if (n > 0)
+    return stepForward(cal, d, std::min(n, kBeyondAnyCalendar), out);
+  return stepBackward(cal, d, n < -kBeyondAnyCalendar ? kBeyondAnyCalendar : -n, out);
+}
+
+extern "C" std::int32_t xr_workdays_between(const XrKernelContext *ctx, std::int64_t *out,
+                                            std::int32_t a, std::int32_t b) noexcept {
+  const XrCalendarView *view = calendarOf(ctx);
+  if (!view)
+    return XR_KERNEL_NO_CALENDAR;
+  if (a == b) {
+    *out = 0;
+    return XR_KERNEL_OK;
+  }
+  const Calendar cal(*view);
+  const std::int32_t lo = std::min(a, b) + 1;
+  const std::int32_t hi = std::max(a, b);
+  if (!cal.coversRange(lo, hi))
+    return XR_KERNEL_NO_CALENDAR;
+  const std::int64_t count = cal.workingDaysIn(lo, hi);
+  *out = b > a ? count : -count;
+  return XR_KERNEL_OK;
+}
+
+extern "C" std::int32_t xr_is_workday(const XrKernelContext *ctx, bool *out,
+                                      std::int32_t d) noexcept {
+  const XrCalendarView *view = calendarOf(ctx);
+  if (!view)
+    return XR_KERNEL_NO_CALENDAR;
+  const Calendar cal(*view);
+  if (!cal.covers(d))
+    return XR_KERNEL_NO_CALENDAR;
+  *out = cal.isWorkingDay(d);
+  return XR_KERNEL_OK;
+}

@@ -1,0 +1,5 @@
+#pragma once
+// Every command of `xuncha`, one accessor per command file. main.cpp lists them in its table.
+#include "cli/command.h"
+
+namespace xr::cli {} // namespace xr::cli

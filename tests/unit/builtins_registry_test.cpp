@@ -1,10 +1,12 @@
 // The registry: one entry per Fn at its index, unique symbols, signatures and kernels that agree
 // with the entries, and the lookups the checker and the language server use.
+#include "runtime/builtins/kernel_error.h"
 #include "runtime/builtins/kernels.h"
 #include "runtime/builtins/registry.h"
 
 #include <gtest/gtest.h>
 
+#include <cctype>
 #include <cstddef>
 #include <set>
 #include <string>
@@ -150,6 +152,19 @@ TEST(BuiltinsRegistry, OverloadsComeInRegistryOrder) {
 
   EXPECT_TRUE(overloads("maximum").empty());
   EXPECT_TRUE(overloads("").empty());
+}
+
+TEST(BuiltinsRegistry, EveryKernelErrorHasItsOwnText) {
+  const std::int32_t codes[] = {XR_KERNEL_DATE_OUT_OF_RANGE, XR_KERNEL_NO_CALENDAR,
+                                XR_KERNEL_DOMAIN, XR_KERNEL_OVERFLOW};
+  std::set<std::string_view> texts;
+  for (const std::int32_t code : codes) {
+    const std::string_view text = kernelErrorText(code);
+    EXPECT_TRUE(texts.insert(text).second) << text;
+    EXPECT_NE(text, kernelErrorText(-1));
+    EXPECT_TRUE(std::islower(static_cast<unsigned char>(text.front()))) << text;
+  }
+  EXPECT_EQ(kernelErrorText(XR_KERNEL_NO_CALENDAR), "no calendar covers a date it needs");
 }
 
 } // namespace

@@ -188,7 +188,8 @@ void buildChecklists(Model &model, Diagnostics &diags) {
                                      "or write `all`",
                                      checklist.name));
   }
-  if (model.checklists.empty() && !model.indicators.empty()) {
+  // A file without a record is a library checked on its own: its importers add checklists.
+  if (model.checklists.empty() && !model.indicators.empty() && model.record) {
     const IndicatorInfo &last = model.indicators.back();
     const SourceRange end = last.where.declaration;
     diags

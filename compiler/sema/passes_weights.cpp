@@ -134,23 +134,10 @@ SourceRange domainWeightInsertion(const ast::DomainDecl &decl) {
   return {at.file, at.end, at.end};
 }
 
-bool domainWritten(const IndicatorInfo &indicator) {
-  if (indicator.decl && indicator.decl->domain)
-    return true;
-  return std::any_of(indicator.overrides.begin(), indicator.overrides.end(),
-                     [](const ast::IndicatorDecl *o) { return o && o->domain; });
-}
-
 void checkDomainMembership(const Model &model, Diagnostics &diags) {
-  std::vector<bool> listed(model.indicators.size(), false);
-  for (const DomainInfo &domain : model.domains)
-    for (std::uint32_t i : domain.indicators)
-      if (i < listed.size())
-        listed[i] = true;
-  for (std::size_t i = 0; i < model.indicators.size(); ++i) {
-    const IndicatorInfo &indicator = model.indicators[i];
+  for (const IndicatorInfo &indicator : model.indicators) {
     // A domain written but unknown is XR0103, reported where names are resolved.
-    if (listed[i] || domainWritten(indicator))
+    if (indicator.domainWritten || indicator.domain != kNoIndex)
       continue;
     Diagnostic &d = diags.report(
         DiagCode::MissingDomain, indicator.where.name,

@@ -46,6 +46,9 @@ enum class SymbolKind : std::uint8_t {
 
 std::string_view symbolKindName(SymbolKind kind); // "field", "indicator", ...
 
+/// An index that refers to nothing (an indicator without a known domain).
+inline constexpr std::uint32_t kNoIndex = ~std::uint32_t{0};
+
 struct SymbolRef {
   SymbolKind kind = SymbolKind::Field;
   std::uint32_t index = 0;
@@ -108,7 +111,8 @@ struct LetInfo {
 struct IndicatorInfo {
   std::string name;
   std::string title;
-  std::uint32_t domain = 0;
+  std::uint32_t domain = kNoIndex; // kNoIndex: none written (XR0211) or unknown (XR0103)
+  bool domainWritten = false;      // an `in DOMAIN` is written (known or not)
   std::optional<WeightInfo> weight;
   std::optional<ast::Severity> severity;
   std::vector<std::string> basis;
@@ -136,10 +140,18 @@ struct CheckInfo {
   Location where;
 };
 
+/// A name listed in a checklist, resolved by sema: an Indicator or a Domain. Unknown names
+/// (XR0104, reported by sema) and retired indicators are left out.
+struct ChecklistItemInfo {
+  SymbolRef target;
+  SourceRange range;
+};
+
 struct ChecklistInfo {
   std::string name;
   std::string title;
   const ast::Expr *selector = nullptr;
+  std::vector<ChecklistItemInfo> items; // as written: the list, or the exceptions of `all`
   std::vector<std::uint32_t> indicators; // members, in rule-set indicator order
   /// Effective weight of each indicator of the rule set in this checklist (0 when not a
   /// member), as a fraction of the total: see docs/language.md, "Weights".
@@ -263,6 +275,21 @@ struct TestInfo {
   Location where;
 };
 
+/// Where an enum of Model::enums is written (same index): the enum's name (or the field,
+/// output, param or table that declares it inline or implies it) and each member.
+struct EnumSource {
+  Location where;
+  std::vector<SourceRange> members; // the member names as first written
+};
+
+/// A declaration removed by `retire` (it is in no other vector of the model).
+struct RetiredInfo {
+  std::string name;
+  ast::DeclKind kind = ast::DeclKind::Indicator;
+  SourceRange retiredAt; // the `retire` declaration
+  Location where;        // where the retired declaration was written
+};
+
 struct ExampleInfo {
   std::string name;
   const ast::ExampleDecl *decl = nullptr;
@@ -295,6 +322,7 @@ struct Model {
   std::vector<FieldInfo> fields;
   std::vector<ParamInfo> params;
   EnumTable enums;
+  std::vector<EnumSource> enumSources; // index = EnumId
   std::vector<DomainInfo> domains;
   std::vector<IndicatorInfo> indicators;
   std::vector<CheckInfo> checks;
@@ -309,7 +337,8 @@ struct Model {
   CalendarInfo calendar;
   std::vector<ReportInfo> reports;
   std::vector<ExampleInfo> examples;
-  std::vector<TestInfo> tests;
+  std::vector<TestInfo> tests; // the root file's tests only
+  std::vector<RetiredInfo> retired;
   std::optional<ast::WeightKind> weightKind; // none when no weight is written
 
   // Name lookup: every top-level name of the rule set.
@@ -317,6 +346,13 @@ struct Model {
 
   // Side tables keyed by the AST node.
   std::unordered_map<ast::NodeId, Type> exprTypes;          // every checked expression
+  // What a name means, as sema resolved it:
+  //  - NameExpr: its symbol; a bare enum member (or a string literal naming a member by its
+  //    label) is EnumMember; `score` inside an indicator's own pass is {Indicator, self}.
+  //  - MemberExpr `C1.score`: {Indicator, C1}.
+  //  - CallExpr: {Builtin, the chosen overload's Fn id} or {Aggregate, AggregateKind}
+  //    (`count(cond)` is CountIf; bare `count` in a report is a NameExpr {Aggregate, Count}).
+  //  - StatusExpr: {Indicator, i}, and so is its operand.
   std::unordered_map<ast::NodeId, SymbolRef> resolved;      // Name/Member/Call/Status exprs
   std::unordered_map<ast::NodeId, std::string> exprUnits;   // units known for an expression
   std::vector<Reference> references;                        // every use of a name, for the LSP

@@ -286,19 +286,23 @@ overrideDecl
 // ---------------------------------------------------------------------------- expressions
 
 expr
-    : 'if' cond=expr 'then' thenExpr=expr 'else' elseExpr=expr                 # ifExpr
-    | <assoc=right> lhs=expr '??' rhs=expr                                       # coalesceExpr
-    | lhs=expr 'or' rhs=expr                                                     # orExpr
-    | lhs=expr 'and' rhs=expr                                                    # andExpr
-    | 'not' operand=expr                                                         # notExpr
-    | lhs=expr op=comparisonOp rhs=expr                                          # compareExpr
-    | operand=expr 'between' low=additive 'and' high=additive                    # betweenExpr
-    | operand=expr negated='not'? 'in' '[' expr (',' expr)* ','? ']'             # inListExpr
-    | operand=expr 'is' negated='not'? 'missing'                                 # isMissingExpr
-    | operand=expr status=('passes' | 'fails' | 'unassessed')                    # statusExpr
-    | quantifier=('any' | 'all' | 'count') severity? ('indicator' ('in' domain=name)?)?
+    // ANTLR gives an earlier alternative of a left-recursive rule the higher precedence, so
+    // these run from the tightest binding to the loosest: `a == b and c == d` groups as
+    // `(a == b) and (c == d)`, `not a == b` as `not (a == b)`, `x ?? 0 > 5` as
+    // `(x ?? 0) > 5`, and the `else` branch of an `if` extends as far as possible.
+    : quantifier=('any' | 'all' | 'count') severity? ('indicator' ('in' domain=name)?)?
           status=('passes' | 'fails' | 'unassessed')                             # quantifiedExpr
     | additive                                                                   # additiveExpr
+    | <assoc=right> lhs=expr '??' rhs=expr                                       # coalesceExpr
+    | operand=expr status=('passes' | 'fails' | 'unassessed')                    # statusExpr
+    | operand=expr 'is' negated='not'? 'missing'                                 # isMissingExpr
+    | operand=expr negated='not'? 'in' '[' expr (',' expr)* ','? ']'             # inListExpr
+    | operand=expr 'between' low=additive 'and' high=additive                    # betweenExpr
+    | lhs=expr op=comparisonOp rhs=expr                                          # compareExpr
+    | 'not' operand=expr                                                         # notExpr
+    | lhs=expr 'and' rhs=expr                                                    # andExpr
+    | lhs=expr 'or' rhs=expr                                                     # orExpr
+    | 'if' cond=expr 'then' thenExpr=expr 'else' elseExpr=expr                   # ifExpr
     ;
 
 comparisonOp
@@ -353,7 +357,7 @@ softKeyword
     : 'version' | 'extends' | 'key' | 'unit' | 'weight' | 'points' | 'critical' | 'major'
     | 'minor' | 'basis' | 'score' | 'pass' | 'flag' | 'hit' | 'title' | 'year' | 'source'
     | 'holiday' | 'workday' | 'target' | 'cases' | 'frequency' | 'count' | 'all' | 'any'
-    | 'error' | 'except'
+    | 'error' | 'except' | 'checklist'
     ;
 
 // ---------------------------------------------------------------------------- lexer

@@ -100,8 +100,9 @@ bool hasUnknownItem(const Model &model, const ChecklistInfo &checklist) {
   if (!checklist.decl)
     return false;
   for (const ast::Ident &written : checklist.decl->items) {
-    const bool resolved = std::any_of(checklist.items.begin(), checklist.items.end(),
-                                      [&](const ChecklistItemInfo &i) { return i.range == written.range; });
+    const bool resolved =
+        std::any_of(checklist.items.begin(), checklist.items.end(),
+                    [&](const ChecklistItemInfo &i) { return i.range == written.range; });
     const bool retired = std::any_of(model.retired.begin(), model.retired.end(),
                                      [&](const RetiredInfo &r) { return r.name == written.text; });
     if (!resolved && !retired)
@@ -126,9 +127,12 @@ double ratioOfProducts(std::int64_t a, std::int64_t b, std::int64_t c, std::int6
   return ratio(a, c) * ratio(b, d);
 }
 
-std::int64_t weightOf(const std::optional<WeightInfo> &w) { return w ? std::max<std::int64_t>(w->micro, 0) : 0; }
+std::int64_t weightOf(const std::optional<WeightInfo> &w) {
+  return w ? std::max<std::int64_t>(w->micro, 0) : 0;
+}
 
-std::vector<double> effectiveWeights(const Model &model, const std::vector<std::uint32_t> &members) {
+std::vector<double> effectiveWeights(const Model &model,
+                                     const std::vector<std::uint32_t> &members) {
   std::vector<double> out(model.indicators.size(), 0.0);
   if (members.empty())
     return out;

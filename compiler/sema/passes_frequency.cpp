@@ -1,6 +1,7 @@
 // checkFrequency: the `frequency by TABLE { member: value, ... }` declaration maps each member
-// of the table's enum exactly once (XR0405), and there is at most one (XR0407). Entry names that
-// are not members of the enum are XR0107, reported where sema resolves them.
+// of the table's enum exactly once (XR0405), and there is at most one (XR0407). Sema has
+// resolved the table (XR0101/XR0108, XR0301 when its value is not one enum member) and the
+// entry names (XR0107).
 #include "compiler/sema/passes.h"
 #include "compiler/sema/passes_support.h"
 
@@ -21,18 +22,10 @@ void checkEntries(const Model &model, const OutputInfo &output, const ast::Frequ
   if (!output.frequencyTable || *output.frequencyTable >= model.tables.size())
     return; // an unknown table name is reported by sema
   const TableInfo &table = model.tables[*output.frequencyTable];
-  if (table.outcomeType.isError())
+  // Sema links only a table whose value is one enum member (XR0301 otherwise).
+  if (table.type.kind != TypeKind::Enum || table.type.enumId >= model.enums.size())
     return;
-  if (table.outcomeType.kind != TypeKind::Enum || table.type.kind == TypeKind::Set) {
-    diags
-        .report(DiagCode::FrequencyEntries, decl.table.range,
-                fmt::format("frequency by table {} needs a table whose value is one enum member; "
-                            "table {} gives {}",
-                            table.name, table.name, typeName(table.type, &model.enums)))
-        .note(table.where.name, fmt::format("table {} declared here", table.name));
-    return;
-  }
-  const EnumInfo &members = model.enums.get(table.outcomeType.enumId);
+  const EnumInfo &members = model.enums.get(table.type.enumId);
   std::vector<const ast::FrequencyEntry *> first(members.members.size(), nullptr);
   const ast::FrequencyEntry *previous = nullptr;
   for (const ast::FrequencyEntry &entry : decl.entries) {

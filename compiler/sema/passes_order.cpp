@@ -76,8 +76,15 @@ private:
 
   std::uint32_t add(NodeKind kind, std::uint32_t index, std::uint32_t member, std::string name,
                     std::string display, SourceRange at, SourceRange declaration) {
-    nodes_.push_back({kind, index, member, std::move(name), std::move(display), at,
-                      order_.key(declaration.valid() ? declaration : at), {}, {}});
+    nodes_.push_back({kind,
+                      index,
+                      member,
+                      std::move(name),
+                      std::move(display),
+                      at,
+                      order_.key(declaration.valid() ? declaration : at),
+                      {},
+                      {}});
     return static_cast<std::uint32_t>(nodes_.size() - 1);
   }
 
@@ -104,8 +111,7 @@ private:
   std::vector<Node> nodes_;
   // First node of each kind's block; report items by report.
   std::uint32_t indicator0_ = 0, check0_ = 0, let0_ = 0, score0_ = 0, table0_ = 0,
-                outputInitial0_ = 0, outputFinal0_ = 0, rule0_ = 0, escalate0_ = 0,
-                deadline0_ = 0;
+                outputInitial0_ = 0, outputFinal0_ = 0, rule0_ = 0, escalate0_ = 0, deadline0_ = 0;
   std::optional<std::uint32_t> choice_;
   std::vector<std::optional<std::uint32_t>> reportGroup_;
   std::vector<std::uint32_t> reportItem0_;
@@ -162,9 +168,9 @@ void Graph::addNodes() {
     const ReportInfo &report = m.reports[r];
     reportGroup_.push_back(std::nullopt);
     if (report.groupBy)
-      reportGroup_.back() = add(NodeKind::ReportGroup, r, 0, report.name,
-                                "the grouping of report " + report.name, report.where.name,
-                                report.where.declaration);
+      reportGroup_.back() =
+          add(NodeKind::ReportGroup, r, 0, report.name, "the grouping of report " + report.name,
+              report.where.name, report.where.declaration);
     reportItem0_.push_back(count(nodes_));
     for (std::uint32_t k = 0; k < count(report.items); ++k) {
       const ReportItemInfo &item = report.items[k];
@@ -539,19 +545,32 @@ std::vector<std::uint32_t> topologicalOrder(const std::vector<Node> &nodes) {
 
 std::optional<EvalStep> stepOf(const Node &node) {
   switch (node.kind) {
-  case NodeKind::Indicator: return EvalStep{{SymbolKind::Indicator, node.index, 0}};
-  case NodeKind::Check: return EvalStep{{SymbolKind::Check, node.index, 0}};
-  case NodeKind::ChecklistChoice: return EvalStep{{SymbolKind::Checklist, 0, 0}};
-  case NodeKind::Let: return EvalStep{{SymbolKind::Let, node.index, 0}};
-  case NodeKind::Score: return EvalStep{{SymbolKind::Score, node.index, 0}};
-  case NodeKind::Table: return EvalStep{{SymbolKind::Table, node.index, 0}};
-  case NodeKind::OutputInitial: return EvalStep{{SymbolKind::Output, node.index, 0}};
-  case NodeKind::OutputFinal: return std::nullopt;
-  case NodeKind::Rule: return EvalStep{{SymbolKind::Rule, node.index, 0}};
-  case NodeKind::Escalate: return EvalStep{{SymbolKind::Escalate, node.index, 0}};
-  case NodeKind::Deadline: return EvalStep{{SymbolKind::Deadline, node.index, 0}};
-  case NodeKind::ReportGroup: return EvalStep{{SymbolKind::Report, node.index, 0}};
-  case NodeKind::ReportItem: return EvalStep{{SymbolKind::ReportItem, node.index, node.member}};
+  case NodeKind::Indicator:
+    return EvalStep{{SymbolKind::Indicator, node.index, 0}};
+  case NodeKind::Check:
+    return EvalStep{{SymbolKind::Check, node.index, 0}};
+  case NodeKind::ChecklistChoice:
+    return EvalStep{{SymbolKind::Checklist, 0, 0}};
+  case NodeKind::Let:
+    return EvalStep{{SymbolKind::Let, node.index, 0}};
+  case NodeKind::Score:
+    return EvalStep{{SymbolKind::Score, node.index, 0}};
+  case NodeKind::Table:
+    return EvalStep{{SymbolKind::Table, node.index, 0}};
+  case NodeKind::OutputInitial:
+    return EvalStep{{SymbolKind::Output, node.index, 0}};
+  case NodeKind::OutputFinal:
+    return std::nullopt;
+  case NodeKind::Rule:
+    return EvalStep{{SymbolKind::Rule, node.index, 0}};
+  case NodeKind::Escalate:
+    return EvalStep{{SymbolKind::Escalate, node.index, 0}};
+  case NodeKind::Deadline:
+    return EvalStep{{SymbolKind::Deadline, node.index, 0}};
+  case NodeKind::ReportGroup:
+    return EvalStep{{SymbolKind::Report, node.index, 0}};
+  case NodeKind::ReportItem:
+    return EvalStep{{SymbolKind::ReportItem, node.index, node.member}};
   }
   return std::nullopt;
 }
@@ -570,9 +589,8 @@ void orderEvaluation(Model &model, Diagnostics &diags) {
       key = std::min(key, nodes[v].key);
     return key;
   };
-  std::stable_sort(found.begin(), found.end(), [&](const auto &a, const auto &b) {
-    return firstKey(a) < firstKey(b);
-  });
+  std::stable_sort(found.begin(), found.end(),
+                   [&](const auto &a, const auto &b) { return firstKey(a) < firstKey(b); });
   for (const auto &component : found)
     reportCycle(nodes, component, diags);
 

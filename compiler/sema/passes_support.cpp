@@ -15,8 +15,8 @@ namespace {
 /// A non-negative count of millionths without trailing zeros: 12'500'000 -> "12.5".
 std::string formatMicro(std::int64_t micro) {
   const bool negative = micro < 0;
-  const std::uint64_t magnitude =
-      negative ? std::uint64_t(0) - static_cast<std::uint64_t>(micro) : static_cast<std::uint64_t>(micro);
+  const std::uint64_t magnitude = negative ? std::uint64_t(0) - static_cast<std::uint64_t>(micro)
+                                           : static_cast<std::uint64_t>(micro);
   std::string out = fmt::format("{}{}", negative ? "-" : "", magnitude / 1'000'000);
   std::uint64_t fraction = magnitude % 1'000'000;
   if (fraction == 0)
@@ -49,15 +49,21 @@ std::string quotedList(const std::vector<std::string> &names) {
 }
 
 SourceOrder::SourceOrder(const Model &model) {
-  for (std::size_t i = 0; i < model.files.size(); ++i) {
-    const FileId id = model.files[i];
+  // Model::files lists the root first; declarations of bases and imports come before the
+  // root's (as in the Info vectors), so the root ranks last.
+  std::uint32_t next = 0;
+  auto rank = [&](FileId id) {
     if (id == kNoFile)
-      continue;
+      return;
     if (rank_.size() <= id)
       rank_.resize(id + 1, ~std::uint32_t{0});
     if (rank_[id] == ~std::uint32_t{0})
-      rank_[id] = static_cast<std::uint32_t>(i);
-  }
+      rank_[id] = next++;
+  };
+  for (FileId id : model.files)
+    if (id != model.rootFile)
+      rank(id);
+  rank(model.rootFile);
 }
 
 std::uint64_t SourceOrder::key(SourceRange range) const {

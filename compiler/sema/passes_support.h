@@ -23,8 +23,9 @@ std::string formatWeight(ast::WeightKind kind, std::int64_t micro);
 /// "'a', 'b' and 'c'".
 std::string quotedList(const std::vector<std::string> &names);
 
-/// A total order on source positions that is the same on every run: by the file's position
-/// in Model::files (files not listed last, by id), then by offset.
+/// A total order on source positions that is the same on every run: by file (bases and imports
+/// in the order of Model::files, then the root file, then files not listed, by id), then by
+/// offset.
 struct SourceOrder {
   explicit SourceOrder(const Model &model);
   std::uint64_t key(SourceRange range) const;

@@ -102,13 +102,20 @@ Tri evaluate(const Cond &c, const std::vector<Value> &values) {
   case Cond::Kind::Compare: {
     const double x = v.number, k = c.values[0];
     switch (c.op) {
-    case ast::BinaryOp::Eq: return fromBool(x == k);
-    case ast::BinaryOp::Ne: return fromBool(x != k);
-    case ast::BinaryOp::Lt: return fromBool(x < k);
-    case ast::BinaryOp::Le: return fromBool(x <= k);
-    case ast::BinaryOp::Gt: return fromBool(x > k);
-    case ast::BinaryOp::Ge: return fromBool(x >= k);
-    default: return Tri::Missing;
+    case ast::BinaryOp::Eq:
+      return fromBool(x == k);
+    case ast::BinaryOp::Ne:
+      return fromBool(x != k);
+    case ast::BinaryOp::Lt:
+      return fromBool(x < k);
+    case ast::BinaryOp::Le:
+      return fromBool(x <= k);
+    case ast::BinaryOp::Gt:
+      return fromBool(x > k);
+    case ast::BinaryOp::Ge:
+      return fromBool(x >= k);
+    default:
+      return Tri::Missing;
     }
   }
   default:
@@ -143,11 +150,16 @@ bool isComparison(ast::BinaryOp op) {
 ast::BinaryOp mirrored(ast::BinaryOp op) {
   using ast::BinaryOp;
   switch (op) {
-  case BinaryOp::Lt: return BinaryOp::Gt;
-  case BinaryOp::Le: return BinaryOp::Ge;
-  case BinaryOp::Gt: return BinaryOp::Lt;
-  case BinaryOp::Ge: return BinaryOp::Le;
-  default: return op;
+  case BinaryOp::Lt:
+    return BinaryOp::Gt;
+  case BinaryOp::Le:
+    return BinaryOp::Ge;
+  case BinaryOp::Gt:
+    return BinaryOp::Lt;
+  case BinaryOp::Ge:
+    return BinaryOp::Le;
+  default:
+    return op;
   }
 }
 
@@ -615,19 +627,18 @@ private:
     std::vector<std::size_t> rows = earlier;
     rows.push_back(r);
     bool reachable = false;
-    const bool done = enumerate(
-        withMissing_, subjectsOfRows(rows), compiler_.subjects().size(),
-        [&](const std::vector<Value> &values) {
-          if (evaluate(*conds_[r], values) != Tri::True)
-            return true;
-          for (std::size_t i : earlier)
-            if (evaluate(*conds_[i], values) == Tri::True) {
-              winners.insert(i);
-              return true;
-            }
-          reachable = true;
-          return false;
-        });
+    const bool done = enumerate(withMissing_, subjectsOfRows(rows), compiler_.subjects().size(),
+                                [&](const std::vector<Value> &values) {
+                                  if (evaluate(*conds_[r], values) != Tri::True)
+                                    return true;
+                                  for (std::size_t i : earlier)
+                                    if (evaluate(*conds_[i], values) == Tri::True) {
+                                      winners.insert(i);
+                                      return true;
+                                    }
+                                  reachable = true;
+                                  return false;
+                                });
     if (!done)
       return std::nullopt;
     return !reachable;
@@ -653,15 +664,14 @@ private:
         continue;
       if (winners.empty()) {
         diags_.report(DiagCode::UnreachableRow, table_.rows[r].range,
-                      fmt::format("{} can never match: its condition is never true",
-                                  rowName(r)));
+                      fmt::format("{} can never match: its condition is never true", rowName(r)));
         continue;
       }
-      Diagnostic &d = diags_.report(
-          DiagCode::UnreachableRow, table_.rows[r].range,
-          fmt::format("{} can never match: {} every case it matches",
-                      rowName(r), winners.size() == 1 ? "an earlier row matches first in"
-                                                      : "earlier rows match first in"));
+      Diagnostic &d =
+          diags_.report(DiagCode::UnreachableRow, table_.rows[r].range,
+                        fmt::format("{} can never match: {} every case it matches", rowName(r),
+                                    winners.size() == 1 ? "an earlier row matches first in"
+                                                        : "earlier rows match first in"));
       for (std::size_t i : winners)
         d.note(table_.rows[i].range, fmt::format("row {} matches first", i + 1));
     }
@@ -699,10 +709,10 @@ private:
     std::string when;
     for (std::size_t k = 0; k < parts.size(); ++k)
       when += (k == 0 ? "" : k + 1 == parts.size() ? " and " : ", ") + parts[k];
-    Diagnostic &d = diags_.report(
-        DiagCode::UncoveredCase, table_.where.name,
-        fmt::format("no row of table {} matches when {}; add `otherwise => ...`", table_.name,
-                    when));
+    Diagnostic &d =
+        diags_.report(DiagCode::UncoveredCase, table_.where.name,
+                      fmt::format("no row of table {} matches when {}; add `otherwise => ...`",
+                                  table_.name, when));
     const TableRowInfo &last = table_.rows.back();
     const std::string outcome = last.outcome ? sourceText(sources_, last.outcome->range) : "";
     if (!outcome.empty() && last.range.valid())

@@ -116,8 +116,7 @@ public:
   }
 
 private:
-  void unused(SymbolRef ref, const Location &where, const std::string &message,
-              bool removable) {
+  void unused(SymbolRef ref, const Location &where, const std::string &message, bool removable) {
     if (!uses_.symbols.count(ref))
       report(where, message, removable);
   }

@@ -78,9 +78,9 @@ void checkShareSum(const std::vector<WeightSite> &group, DiagCode code, const st
   }
   if (sum == kHundredPercent)
     return;
-  Diagnostic &d = diags.report(code, group.front().weight->range,
-                               fmt::format("{} sum to {}, not 100%", what,
-                                           passes::formatShare(sum)));
+  Diagnostic &d =
+      diags.report(code, group.front().weight->range,
+                   fmt::format("{} sum to {}, not 100%", what, passes::formatShare(sum)));
   for (const WeightSite &site : group)
     d.note(site.weight->range, fmt::format("{} declared here with {}", site.owner,
                                            passes::formatShare(site.weight->micro)));
@@ -88,7 +88,8 @@ void checkShareSum(const std::vector<WeightSite> &group, DiagCode code, const st
     std::vector<TextEdit> edits;
     std::vector<std::string> shown;
     for (std::size_t i = 0; i < group.size(); ++i) {
-      edits.push_back({group[i].weight->range, weightSpecText(ast::WeightKind::Share, (*scaled)[i])});
+      edits.push_back(
+          {group[i].weight->range, weightSpecText(ast::WeightKind::Share, (*scaled)[i])});
       shown.push_back(passes::formatShare((*scaled)[i]));
     }
     std::string list;
@@ -113,8 +114,8 @@ void checkRanges(const std::vector<WeightSite> &sites, Diagnostics &diags) {
                                passes::formatWeight(w.kind, w.micro), site.owner));
     else if (!inRange(w))
       diags.report(DiagCode::WeightOutOfRange, w.range,
-                   fmt::format("weight {} of {} is more than 100%",
-                               passes::formatShare(w.micro), site.owner));
+                   fmt::format("weight {} of {} is more than 100%", passes::formatShare(w.micro),
+                               site.owner));
   }
 }
 
@@ -139,10 +140,10 @@ void checkDomainMembership(const Model &model, Diagnostics &diags) {
     // A domain written but unknown is XR0103, reported where names are resolved.
     if (indicator.domainWritten || indicator.domain != kNoIndex)
       continue;
-    Diagnostic &d = diags.report(
-        DiagCode::MissingDomain, indicator.where.name,
-        fmt::format("indicator {} has no domain; write `in DOMAIN` after its name",
-                    indicator.name));
+    Diagnostic &d =
+        diags.report(DiagCode::MissingDomain, indicator.where.name,
+                     fmt::format("indicator {} has no domain; write `in DOMAIN` after its name",
+                                 indicator.name));
     if (model.domains.size() == 1 && indicator.decl) {
       const ast::IndicatorDecl &decl = *indicator.decl;
       const SourceRange after = decl.title ? decl.title->range : decl.name.range;
@@ -186,8 +187,8 @@ void checkShares(const Model &model, Diagnostics &diags) {
         fmt::format("domain {} has no weight; with shares every domain needs one", domain.name));
     if (domainGap.missing == 1 && domainGap.allInRange && domainGap.present < kHundredPercent &&
         domain.decl) {
-      const std::string text = weightSpecText(ast::WeightKind::Share,
-                                              kHundredPercent - domainGap.present);
+      const std::string text =
+          weightSpecText(ast::WeightKind::Share, kHundredPercent - domainGap.present);
       d.fix("add " + text, domainWeightInsertion(*domain.decl), " " + text);
     }
   }

@@ -304,9 +304,10 @@ struct Reference {
 
 /// A step of the per-record evaluation order.
 struct EvalStep {
-  SymbolRef what; // Indicator, Check, Checklist (the choice), Let, Score, Table, Output
-                  // (initial value), Rule, Escalate, Deadline, ReportItem (its per-record
-                  // aggregate arguments)
+  SymbolRef what; // Indicator, Check, Checklist (the choice; index 0), Let, Score, Table,
+                  // Output (initial value), Rule, Escalate, Deadline, Report (its group-by
+                  // value; only for a report with `by`), ReportItem (its per-record aggregate
+                  // arguments)
 };
 
 struct Model {

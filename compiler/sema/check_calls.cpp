@@ -123,8 +123,13 @@ Type Checker::builtinCall(const ast::CallExpr &e) {
       for (const AggregateName &a : kAggregates)
         candidates.emplace_back(a.name);
     auto suggestion = closestMatch(name, candidates);
-    auto &diag = d_.report(DiagCode::UnknownFunction, e.callee.range,
-                           fmt::format("unknown function '{}'{}", name, didYouMean(suggestion)));
+    const bool clock = name == "today" || name == "now";
+    auto &diag = d_.report(
+        DiagCode::UnknownFunction, e.callee.range,
+        fmt::format("unknown function '{}'{}{}", name, didYouMean(suggestion),
+                    clock ? "; rule files read no clock: declare a date param such as `param "
+                            "inspection_date: date` and use it"
+                          : ""));
     addReplacementFix(diag, e.callee.range, suggestion);
     return Type::error();
   }

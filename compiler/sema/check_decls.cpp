@@ -80,10 +80,18 @@ void Checker::run() {
 }
 
 void Checker::constantScoreInRange(const ast::Expr &e, std::string_view what) {
+  // The branches of an `if` are looked at one by one: `if c then 120 else 60` is wrong too.
+  if (e.kind == ast::ExprKind::If) {
+    const auto &i = as<ast::IfExpr>(e);
+    for (const ast::Expr *branch : {i.thenExpr.get(), i.elseExpr.get()})
+      if (branch)
+        constantScoreInRange(*branch, what);
+    return;
+  }
   auto v = numericConstant(e);
   if (v && (*v < 0 || *v > 100))
     d_.report(DiagCode::ScoreOutOfRange, e.range,
-              fmt::format("{} is {}, outside 0..100", what, text(e)));
+              fmt::format("{} can be {}, outside 0..100", what, text(e)));
 }
 
 // ------------------------------------------------------------------------- params
@@ -520,8 +528,9 @@ void Checker::checkFrequency(OutputInfo &out) {
     auto suggestion = closestMatch(decl.table.text, globalNames({SymbolKind::Table}));
     auto &diag = d_.report(
         ref ? DiagCode::WrongKindOfName : DiagCode::UnknownName, decl.table.range,
-        ref ? fmt::format("frequency is given by a decision table, and '{}' is a {}{}",
-                          decl.table.text, symbolKindName(ref->kind), didYouMean(suggestion))
+        ref ? fmt::format("frequency is given by a decision table, and '{}' is {}{}",
+                          decl.table.text, withArticle(symbolKindName(ref->kind)),
+                          didYouMean(suggestion))
             : fmt::format("unknown table '{}'{}", decl.table.text, didYouMean(suggestion)));
     addReplacementFix(diag, decl.table.range, suggestion);
   } else {

@@ -864,7 +864,9 @@ Type Checker::arithmetic(const ast::BinaryExpr &e) {
   if (e.op == ast::BinaryOp::Div) {
     if (auto divisor = numericConstant(*e.rhs); divisor && *divisor == 0) {
       d_.report(DiagCode::DivisionByZero, e.rhs->range,
-                fmt::format("division by zero: the divisor {} is always 0", text(*e.rhs)));
+                e.rhs->kind == ast::ExprKind::Literal
+                    ? std::string("division by zero: the divisor is the constant 0")
+                    : fmt::format("division by zero: the divisor {} is always 0", text(*e.rhs)));
       return Type::error();
     }
     return Type::number(optional);
@@ -994,8 +996,8 @@ Type Checker::quantified(const ast::QuantifiedExpr &e) {
       auto suggestion = closestMatch(e.domain->text, globalNames({SymbolKind::Domain}));
       auto &diag = d_.report(
           DiagCode::UnknownDomain, e.domain->range,
-          ref ? fmt::format("'{}' is a {}, not a domain{}", e.domain->text,
-                            symbolKindName(ref->kind), didYouMean(suggestion))
+          ref ? fmt::format("'{}' is {}, not a domain{}", e.domain->text,
+                            withArticle(symbolKindName(ref->kind)), didYouMean(suggestion))
               : fmt::format("unknown domain '{}'{}", e.domain->text, didYouMean(suggestion)));
       addReplacementFix(diag, e.domain->range, suggestion);
       return Type::error();

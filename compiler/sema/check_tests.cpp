@@ -125,8 +125,8 @@ void Checker::checkTest(const TestInfo &test) {
         auto suggestion = closestMatch(ge->example.text, globalNames({SymbolKind::Example}));
         auto &diag = d_.report(
             ref ? DiagCode::WrongKindOfName : DiagCode::UnknownName, ge->example.range,
-            ref ? fmt::format("'{}' is a {}, not an example{}", ge->example.text,
-                              symbolKindName(ref->kind), didYouMean(suggestion))
+            ref ? fmt::format("'{}' is {}, not an example{}", ge->example.text,
+                              withArticle(symbolKindName(ref->kind)), didYouMean(suggestion))
                 : fmt::format("unknown example '{}'{}", ge->example.text, didYouMean(suggestion)));
         addReplacementFix(diag, ge->example.range, suggestion);
       }
@@ -151,8 +151,8 @@ void Checker::checkTest(const TestInfo &test) {
       auto suggestion = closestMatch(gp->param.text, globalNames({SymbolKind::Param}));
       auto &diag = d_.report(
           ref ? DiagCode::WrongKindOfName : DiagCode::UnknownName, gp->param.range,
-          ref ? fmt::format("'{}' is a {}, not a param{}", gp->param.text,
-                            symbolKindName(ref->kind), didYouMean(suggestion))
+          ref ? fmt::format("'{}' is {}, not a param{}", gp->param.text,
+                            withArticle(symbolKindName(ref->kind)), didYouMean(suggestion))
               : fmt::format("unknown param '{}'{}", gp->param.text, didYouMean(suggestion)));
       addReplacementFix(diag, gp->param.range, suggestion);
     } else if (std::holds_alternative<ast::ExpectError>(item.item)) {

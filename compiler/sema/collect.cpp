@@ -165,8 +165,8 @@ private:
     if (!sameKind(r.target, entry.kind)) {
       diags_
           .report(DiagCode::NothingToOverride, r.name.range,
-                  fmt::format("cannot retire {} {}: '{}' is a {}", kind, r.name.text, r.name.text,
-                              ast::declKindName(entry.kind)))
+                  fmt::format("cannot retire {} {}: '{}' is {}", kind, r.name.text, r.name.text,
+                              withArticle(ast::declKindName(entry.kind))))
           .note(nameRange(*entry.first), "declared here");
       return;
     }
@@ -234,8 +234,8 @@ private:
     if (entry.kind != decl.kind) {
       diags_
           .report(DiagCode::NothingToOverride, nameRange(decl),
-                  fmt::format("cannot override {} {}: '{}' is a {}", kind, name, name,
-                              ast::declKindName(entry.kind)))
+                  fmt::format("cannot override {} {}: '{}' is {}", kind, name, name,
+                              withArticle(ast::declKindName(entry.kind))))
           .note(nameRange(*entry.first), "declared here");
       return true;
     }
@@ -273,8 +273,8 @@ private:
                                                       "the inherited one",
                                                       ast::declKindName(decl.kind))
                                         : std::string())
-                      : fmt::format("'{}' is already declared as a {}; rename one of them", name,
-                                    ast::declKindName(first.kind)))
+                      : fmt::format("'{}' is already declared as {}; rename one of them", name,
+                                    withArticle(ast::declKindName(first.kind))))
           .note(nameRange(*first.first), "first declared here");
       return;
     }

@@ -60,8 +60,8 @@ private:
     if (inserted)
       return true;
     d_.report(DiagCode::DuplicateDeclaration, range,
-              fmt::format("'{}' is already declared as a {}; rename one of them", name,
-                          symbolKindName(it->second.kind)))
+              fmt::format("'{}' is already declared as {}; rename one of them", name,
+                          withArticle(symbolKindName(it->second.kind))))
         .note(m_.locationOf(it->second).name, "first declared here");
     return false;
   }
@@ -590,12 +590,13 @@ private:
         continue;
       }
       auto suggestion = closestMatch(ident.text, namesOf({SymbolKind::Domain}));
-      auto &diag = d_.report(
-          DiagCode::UnknownDomain, ident.range,
-          ref ? fmt::format("'{}' is a {}, not a domain; indicator {} needs a domain{}", ident.text,
-                            symbolKindName(ref->kind), ind.name, didYouMean(suggestion))
-              : fmt::format("unknown domain '{}' in indicator {}{}", ident.text, ind.name,
-                            didYouMean(suggestion)));
+      auto &diag =
+          d_.report(DiagCode::UnknownDomain, ident.range,
+                    ref ? fmt::format("'{}' is {}, not a domain; indicator {} needs a domain{}",
+                                      ident.text, withArticle(symbolKindName(ref->kind)), ind.name,
+                                      didYouMean(suggestion))
+                        : fmt::format("unknown domain '{}' in indicator {}{}", ident.text, ind.name,
+                                      didYouMean(suggestion)));
       addReplacementFix(diag, ident.range, suggestion);
     }
     // domainNames_ is keyed by indicator index, so each domain lists its indicators in order.
@@ -651,9 +652,9 @@ private:
             closestMatch(item.text, namesOf({SymbolKind::Indicator, SymbolKind::Domain}));
         auto &diag =
             d_.report(DiagCode::UnknownIndicator, item.range,
-                      ref ? fmt::format("'{}' is a {}; checklist {} lists indicators and domains{}",
-                                        item.text, symbolKindName(ref->kind), list.name,
-                                        didYouMean(suggestion))
+                      ref ? fmt::format("'{}' is {}; checklist {} lists indicators and domains{}",
+                                        item.text, withArticle(symbolKindName(ref->kind)),
+                                        list.name, didYouMean(suggestion))
                           : fmt::format("unknown indicator or domain '{}' in checklist {}{}",
                                         item.text, list.name, didYouMean(suggestion)));
         addReplacementFix(diag, item.range, suggestion);

@@ -23,20 +23,23 @@ std::vector<char32_t> codePoints(std::string_view text) {
   return out;
 }
 
+/// Edit distance where swapping two neighbours is one edit ("dmo" -> "dom"), as typos go.
 std::size_t distance(const std::vector<char32_t> &a, const std::vector<char32_t> &b) {
-  std::vector<std::size_t> row(b.size() + 1);
+  const std::size_t width = b.size() + 1;
+  std::vector<std::size_t> d((a.size() + 1) * width);
+  auto at = [&](std::size_t i, std::size_t j) -> std::size_t & { return d[i * width + j]; };
+  for (std::size_t i = 0; i <= a.size(); ++i)
+    at(i, 0) = i;
   for (std::size_t j = 0; j <= b.size(); ++j)
-    row[j] = j;
-  for (std::size_t i = 1; i <= a.size(); ++i) {
-    std::size_t diagonal = row[0];
-    row[0] = i;
+    at(0, j) = j;
+  for (std::size_t i = 1; i <= a.size(); ++i)
     for (std::size_t j = 1; j <= b.size(); ++j) {
-      const std::size_t above = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
-      diagonal = above;
+      const std::size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
+      at(i, j) = std::min({at(i - 1, j) + 1, at(i, j - 1) + 1, at(i - 1, j - 1) + cost});
+      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+        at(i, j) = std::min(at(i, j), at(i - 2, j - 2) + 1);
     }
-  }
-  return row[b.size()];
+  return at(a.size(), b.size());
 }
 
 } // namespace
@@ -61,6 +64,12 @@ std::optional<std::string> closestMatch(std::string_view name,
     }
   }
   return best;
+}
+
+std::string withArticle(std::string_view noun) {
+  const bool vowel =
+      !noun.empty() && std::string_view("aeiou").find(noun.front()) != std::string_view::npos;
+  return std::string(vowel ? "an " : "a ") + std::string(noun);
 }
 
 std::string didYouMean(const std::optional<std::string> &suggestion) {

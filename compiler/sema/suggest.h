@@ -18,6 +18,9 @@ std::size_t editDistance(std::string_view a, std::string_view b);
 std::optional<std::string> closestMatch(std::string_view name,
                                         const std::vector<std::string> &candidates);
 
+/// "an indicator", "a table".
+std::string withArticle(std::string_view noun);
+
 /// "; did you mean 'x'?" or "".
 std::string didYouMean(const std::optional<std::string> &suggestion);
 

@@ -108,9 +108,9 @@ inline ::testing::AssertionResult clean(const Compilation &c) {
   return ::testing::AssertionFailure() << listDiagnostics(c);
 }
 
-/// A minimal valid rule set to extend in tests: a record with one field of every kind, one
-/// domain, one indicator and a checklist. Append declarations after it.
-inline const char *kPrelude = R"(ruleset "t" version 1
+/// A header and a record with one field of every kind; add domains, indicators and a
+/// checklist after it.
+inline const char *kRecordPrelude = R"(ruleset "t" version 1
 record E {
   id: text key
   size: enum { big "大型", small "小型" }
@@ -118,13 +118,17 @@ record E {
   n: int
   ratio: number
   opt: number?
-  day: date
-  flag: bool
+  since: date
+  ok: bool
   name: text
   so2: number unit "mg/m3"
   output_t: number? unit "t"
 }
-domain dom weight 100%
+)";
+
+/// A minimal valid rule set to extend in tests: kRecordPrelude, one domain, one indicator and
+/// a checklist. Append declarations after it.
+inline const std::string kPrelude = std::string(kRecordPrelude) + R"(domain dom weight 100%
 indicator I1 in dom weight 100% { pass when n > 0 }
 checklist everyone for true { all }
 )";

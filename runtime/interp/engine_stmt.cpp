@@ -1,0 +1,681 @@
+// The statements of the per-record program (ir.h), run a chunk at a time. Each runner writes
+// every slot it owns for every active row, evaluates its expressions in the per-record order
+// ir.h gives, and removes the rows that raise an error from `active`.
+#include "runtime/builtins/kernels.h"
+#include "runtime/interp/engine.h"
+
+#include <bit>
+#include <type_traits>
+#include <variant>
+
+namespace xr::interp::detail {
+namespace {
+
+using batch::Storage;
+using ir::Status;
+using U8 = std::uint8_t;
+using I64 = std::int64_t;
+
+template <class T> T *column(Workspace &ws, ir::SlotId s) {
+  return ws.results->slot(s).values<T>() + ws.start;
+}
+U8 *validity(Workspace &ws, ir::SlotId s) { return ws.results->slot(s).validity() + ws.start; }
+
+U8 statusByte(Status s) { return static_cast<U8>(s); }
+
+/// Removes from `active` the rows that failed since `before`.
+void dropFailed(Workspace &ws, Sel &active, std::uint64_t before) {
+  if (ws.errorCount != before)
+    active.dropErrored(ws);
+}
+
+bool isTrue(const Vec &v, Row r) { return v.validAt(r) && v.at<U8>(r) != 0; }
+
+// ------------------------------------------------------------------------------ assign
+
+void run(const Engine &e, Workspace &ws, std::size_t, const ir::Assign &s, Sel &active) {
+  Vec v = e.eval(ws, s.value, active);
+  e.store(ws, s.slot, v, active, true);
+}
+
+// ------------------------------------------------------------------------------ indicator
+
+void run(const Engine &e, Workspace &ws, std::size_t, const ir::IndicatorStmt &s, Sel &active) {
+  U8 *status = column<U8>(ws, s.status);
+  U8 *statusValid = validity(ws, s.status);
+  double *score = column<double>(ws, s.score);
+  U8 *scoreValid = validity(ws, s.score);
+  // Not applicable unless a member of the record's checklist.
+  active.forEach([&](Row r) {
+    status[r] = statusByte(Status::NotApplicable);
+    statusValid[r] = 1;
+    score[r] = 0;
+    scoreValid[r] = 0;
+  });
+  ws.slotAllValid[s.status] = 1;
+  ws.slotAllValid[s.score] = 0;
+  for (const ir::Assign &let : s.lets)
+    e.storeMissing(ws, let.slot, active);
+
+  Sel members;
+  if (s.checklist == ir::kNoSlot) {
+    members = active.copy(ws);
+  } else {
+    const I64 *list = column<I64>(ws, s.checklist);
+    const U8 *listValid = validity(ws, s.checklist);
+    members = Sel::filter(ws, active, [&](Row r) {
+      return listValid[r] && list[r] >= 0 && list[r] < 64 && ((s.checklists >> list[r]) & 1);
+    });
+  }
+  if (members.empty())
+    return;
+
+  const std::uint64_t before = ws.errorCount;
+  for (const ir::Assign &let : s.lets) {
+    Vec v = e.eval(ws, let.value, members);
+    e.store(ws, let.slot, v, members, false);
+  }
+  const bool hasScore = s.scoreExpr != ir::kNoExpr;
+  const bool hasPass = s.passExpr != ir::kNoExpr;
+  Vec sv;
+  Vec pv;
+  if (hasScore) {
+    sv = e.eval(ws, s.scoreExpr, members);
+    e.store(ws, s.score, sv, members, false); // the pass condition may read it
+  }
+  if (hasPass)
+    pv = e.eval(ws, s.passExpr, members);
+  if (hasScore) {
+    batch::RowError err;
+    err.site = s.scoreRange;
+    err.kind = ir::ErrorKind::ScoreOutOfRange;
+    members.forEach([&](Row r) {
+      if (!sv.validAt(r))
+        return;
+      const double v = sv.at<double>(r);
+      if (!(v >= 0 && v <= 100)) { // NaN is out of range too
+        err.detail[0] = std::bit_cast<I64>(v);
+        ws.raise(r, err);
+      }
+    });
+    dropFailed(ws, members, before);
+  }
+
+  const double missingScore = s.missingScore;
+  members.forEach([&](Row r) {
+    const bool scoreMissing = hasScore && !sv.validAt(r);
+    const bool passMissing = hasPass && !pv.validAt(r);
+    if (scoreMissing || passMissing) {
+      switch (s.missing) {
+      case ir::IndicatorStmt::Missing::NotAssessed:
+        status[r] = statusByte(Status::NotAssessed);
+        score[r] = 0;
+        scoreValid[r] = 0;
+        return;
+      case ir::IndicatorStmt::Missing::Fail:
+        status[r] = statusByte(Status::Fail);
+        score[r] = 0;
+        break;
+      case ir::IndicatorStmt::Missing::Pass:
+        status[r] = statusByte(Status::Pass);
+        score[r] = 100;
+        break;
+      case ir::IndicatorStmt::Missing::Score:
+        status[r] = statusByte(missingScore >= 60 ? Status::Pass : Status::Fail);
+        score[r] = missingScore;
+        break;
+      }
+      scoreValid[r] = 1;
+      return;
+    }
+    const bool p = hasPass && pv.at<U8>(r) != 0;
+    const double sc = hasScore ? sv.at<double>(r) : (p ? 100.0 : 0.0);
+    const bool passes = hasPass ? p : sc >= 60;
+    status[r] = statusByte(passes ? Status::Pass : Status::Fail);
+    score[r] = sc;
+    scoreValid[r] = 1;
+  });
+  dropFailed(ws, active, before);
+}
+
+// ------------------------------------------------------------------------------ check
+
+void run(const Engine &e, Workspace &ws, std::size_t, const ir::CheckStmt &s, Sel &active) {
+  for (const ir::Assign &let : s.lets) {
+    Vec v = e.eval(ws, let.value, active);
+    e.store(ws, let.slot, v, active, true);
+  }
+  Vec w = e.eval(ws, s.when, active);
+  U8 *raised = column<U8>(ws, s.raised);
+  U8 *raisedValid = validity(ws, s.raised);
+  const U8 onMissing = s.raiseOnMissing ? 1 : 0;
+  active.forEach([&](Row r) {
+    raised[r] = w.validAt(r) ? w.at<U8>(r) : onMissing;
+    raisedValid[r] = 1;
+  });
+  ws.slotAllValid[s.raised] = 1;
+}
+
+// ------------------------------------------------------------------------------ weighted
+
+void run(const Engine &e, Workspace &ws, std::size_t index, const ir::WeightedStmt &s,
+         Sel &active) {
+  const Engine::Weights &weights = e.weights(index);
+  const std::size_t domains = s.domainScores.size();
+  const std::size_t indicators = s.indicatorStatus.size();
+  ws.sums.resize(2 * domains * kChunk);
+  double *sums = ws.sums.data();
+  auto num = [&](std::size_t d) { return sums + d * kChunk; };
+  auto den = [&](std::size_t d) { return sums + (domains + d) * kChunk; };
+  for (std::size_t d = 0; d < domains; ++d) {
+    double *n = num(d);
+    double *w = den(d);
+    active.forEach([&](Row r) {
+      n[r] = 0.0;
+      w[r] = 0.0;
+    });
+  }
+  const I64 *list = s.checklist == ir::kNoSlot ? nullptr : column<I64>(ws, s.checklist);
+  auto checklistOf = [&](Row r) -> std::size_t {
+    if (!list)
+      return 0;
+    const I64 c = list[r];
+    return c >= 0 && static_cast<std::size_t>(c) < weights.checklists ? static_cast<std::size_t>(c)
+                                                                      : 0;
+  };
+  constexpr U8 kPass = static_cast<U8>(Status::Pass);
+  constexpr U8 kFail = static_cast<U8>(Status::Fail);
+
+  // Per domain, in indicator index order: num_d += w * s, den_d += w.
+  for (std::size_t i = 0; i < indicators; ++i) {
+    const std::size_t d = s.indicatorDomain[i];
+    if (d >= domains)
+      continue;
+    const U8 *st = column<U8>(ws, s.indicatorStatus[i]);
+    const double *sc = column<double>(ws, s.indicatorScore[i]);
+    double *n = num(d);
+    double *w = den(d);
+    active.forEach([&](Row r) {
+      const double weight = weights.indicator[checklistOf(r) * indicators + i];
+      if ((st[r] == kPass || st[r] == kFail) && weight > 0) {
+        const double product = weight * sc[r];
+        n[r] += product;
+        w[r] += weight;
+      }
+    });
+  }
+
+  for (std::size_t d = 0; d < domains; ++d) {
+    double *out = column<double>(ws, s.domainScores[d]);
+    U8 *outValid = validity(ws, s.domainScores[d]);
+    const double *n = num(d);
+    const double *w = den(d);
+    active.forEach([&](Row r) {
+      const bool assessed = w[r] > 0;
+      out[r] = assessed ? n[r] / w[r] : 0.0;
+      outValid[r] = assessed;
+    });
+    ws.slotAllValid[s.domainScores[d]] = 0;
+  }
+
+  double *total = column<double>(ws, s.total);
+  U8 *totalValid = validity(ws, s.total);
+  batch::RowError err;
+  err.site = s.nothingAssessed;
+  err.kind = ir::ErrorKind::NothingAssessed;
+  const std::uint64_t before = ws.errorCount;
+  active.forEach([&](Row r) {
+    const std::size_t c = checklistOf(r);
+    double numerator = 0.0;
+    double denominator = 0.0;
+    for (std::size_t d = 0; d < domains; ++d) {
+      const double w = den(d)[r];
+      if (!(w > 0))
+        continue;
+      if (s.points) {
+        numerator += num(d)[r];
+        denominator += w;
+      } else {
+        const double domainWeight = weights.domain[c * domains + d];
+        const double product = domainWeight * (num(d)[r] / w);
+        numerator += product;
+        denominator += domainWeight;
+      }
+    }
+    if (denominator > 0) {
+      total[r] = numerator / denominator;
+      totalValid[r] = 1;
+    } else {
+      total[r] = 0;
+      totalValid[r] = 0;
+      err.detail[0] = static_cast<I64>(c);
+      ws.raise(r, err);
+    }
+  });
+  ws.slotAllValid[s.total] = 1;
+  dropFailed(ws, active, before);
+}
+
+// ------------------------------------------------------------------------------ tables
+
+using Policy = ir::TableStmt::Policy;
+
+/// Rows of `active` whose first matching table row is k (K: none matched).
+Sel firstHitIs(Workspace &ws, const Sel &active, std::uint32_t k) {
+  const std::uint32_t *first = ws.firstHit.data();
+  return Sel::filter(ws, active, [&](Row r) { return first[r] == k; });
+}
+
+Sel hitsRow(Workspace &ws, const Sel &active, std::uint32_t k) {
+  const U8 *h = ws.hits.data() + static_cast<std::size_t>(k) * kChunk;
+  return Sel::filter(ws, active, [&](Row r) { return h[r] != 0; });
+}
+
+batch::RowError conflict(const ir::TableStmt &s, ir::ErrorKind kind, std::uint32_t a,
+                         std::uint32_t b) {
+  batch::RowError err;
+  err.site = s.conflict;
+  err.kind = kind;
+  err.detail[0] = a + 1;
+  err.detail[1] = b + 1;
+  return err;
+}
+
+/// Evaluates the conditions in row order and records, per record, the first matching row
+/// (firstHit) and, unless `firstOnly`, every matching row (hits). first: a record stops at its
+/// first match. unique: a second match raises the conflict at once.
+void matchConditions(const Engine &e, Workspace &ws, const ir::TableStmt &s, Sel &active) {
+  const auto count = static_cast<std::uint32_t>(s.conditions.size());
+  ws.firstHit.resize(kChunk);
+  std::uint32_t *first = ws.firstHit.data();
+  active.forEach([&](Row r) { first[r] = count; });
+  const std::uint64_t before = ws.errorCount;
+  if (s.policy == Policy::First) {
+    Sel pending = active.copy(ws);
+    for (std::uint32_t k = 0; k < count && !pending.empty(); ++k) {
+      Vec c = e.eval(ws, s.conditions[k], pending);
+      pending = Sel::filter(ws, pending, [&](Row r) {
+        if (!isTrue(c, r))
+          return true;
+        first[r] = k;
+        return false;
+      });
+    }
+  } else if (s.policy == Policy::Unique) {
+    Sel rows = active.copy(ws);
+    for (std::uint32_t k = 0; k < count && !rows.empty(); ++k) {
+      Vec c = e.eval(ws, s.conditions[k], rows);
+      const std::uint64_t mark = ws.errorCount;
+      rows.forEach([&](Row r) {
+        if (!isTrue(c, r))
+          return;
+        if (first[r] != count)
+          ws.raise(r, conflict(s, ir::ErrorKind::UniqueConflict, first[r], k));
+        else
+          first[r] = k;
+      });
+      dropFailed(ws, rows, mark);
+    }
+  } else {
+    ws.hits.resize(static_cast<std::size_t>(count) * kChunk);
+    Sel rows = active.copy(ws);
+    for (std::uint32_t k = 0; k < count && !rows.empty(); ++k) {
+      Vec c = e.eval(ws, s.conditions[k], rows);
+      U8 *h = ws.hits.data() + static_cast<std::size_t>(k) * kChunk;
+      rows.forEach([&](Row r) {
+        const bool m = isTrue(c, r);
+        h[r] = m;
+        if (m && first[r] == count)
+          first[r] = k;
+      });
+    }
+  }
+  dropFailed(ws, active, before);
+}
+
+/// The result of a table, built row by row, then stored once.
+template <class T> struct TableValue {
+  Scratch buffer;
+  T *o = nullptr;
+  U8 *ov = nullptr;
+  explicit TableValue(Workspace &ws) : buffer(ws.scratch()) {
+    o = buffer.values<T>();
+    ov = buffer.valid();
+  }
+  Vec vec() const { return Vec{o, ov, false, {}}; }
+};
+
+/// Rows with no matching table row get `otherwise` when there is one, else fallback().
+template <class T, class Fallback>
+void noMatch(const Engine &e, Workspace &ws, const ir::TableStmt &s, Sel &active,
+             TableValue<T> &value, Fallback fallback) {
+  const auto none = static_cast<std::uint32_t>(s.conditions.size());
+  Sel rows = firstHitIs(ws, active, none);
+  if (rows.empty())
+    return;
+  if (s.otherwise == ir::kNoExpr) {
+    rows.forEach([&](Row r) { fallback(r); });
+    return;
+  }
+  const std::uint64_t before = ws.errorCount;
+  Vec v = e.eval(ws, s.otherwise, rows);
+  rows.forEach([&](Row r) {
+    value.ov[r] = v.validAt(r);
+    value.o[r] = v.validAt(r) ? v.template at<T>(r) : T{};
+  });
+  dropFailed(ws, active, before);
+}
+
+/// first and unique: the outcome of the one matching row.
+template <class T>
+void tableSingle(const Engine &e, Workspace &ws, const ir::TableStmt &s, Sel &active) {
+  TableValue<T> value(ws);
+  const std::uint64_t before = ws.errorCount;
+  for (std::uint32_t k = 0; k < s.outcomes.size(); ++k) {
+    Sel rows = firstHitIs(ws, active, k);
+    if (rows.empty())
+      continue;
+    Vec v = e.eval(ws, s.outcomes[k], rows);
+    rows.forEach([&](Row r) {
+      value.ov[r] = v.validAt(r);
+      value.o[r] = v.validAt(r) ? v.template at<T>(r) : T{};
+    });
+  }
+  dropFailed(ws, active, before);
+  noMatch<T>(e, ws, s, active, value, [&](Row r) {
+    value.o[r] = T{};
+    value.ov[r] = 0;
+  });
+  e.store(ws, s.slot, value.vec(), active, true);
+}
+
+/// any: every matching row must give the same outcome (missing equals only missing).
+template <class T>
+void tableAny(const Engine &e, Workspace &ws, const ir::TableStmt &s, Sel &active) {
+  TableValue<T> value(ws);
+  const std::uint32_t *first = ws.firstHit.data();
+  for (std::uint32_t k = 0; k < s.outcomes.size(); ++k) {
+    Sel rows = hitsRow(ws, active, k);
+    if (rows.empty())
+      continue;
+    const std::uint64_t before = ws.errorCount;
+    Vec v = e.eval(ws, s.outcomes[k], rows);
+    rows.forEach([&](Row r) {
+      const bool valid = v.validAt(r);
+      if (first[r] == k) {
+        value.ov[r] = valid;
+        value.o[r] = valid ? v.template at<T>(r) : T{};
+        return;
+      }
+      const bool same = value.ov[r] == valid && (!valid || value.o[r] == v.template at<T>(r));
+      if (!same)
+        ws.raise(r, conflict(s, ir::ErrorKind::AnyConflict, first[r], k));
+    });
+    dropFailed(ws, active, before);
+  }
+  noMatch<T>(e, ws, s, active, value, [&](Row r) {
+    value.o[r] = T{};
+    value.ov[r] = 0;
+  });
+  e.store(ws, s.slot, value.vec(), active, true);
+}
+
+/// priority, collect, collect sum/min/max: folds the outcomes of the matching rows in row
+/// order with combine(r, outcome) after init(r); missing outcomes are skipped.
+template <class T, class O, class Init, class Combine, class Fallback>
+void tableFold(const Engine &e, Workspace &ws, const ir::TableStmt &s, Sel &active,
+               TableValue<T> &value, Init init, Combine combine, Fallback fallback) {
+  active.forEach([&](Row r) { init(r); });
+  for (std::uint32_t k = 0; k < s.outcomes.size(); ++k) {
+    Sel rows = hitsRow(ws, active, k);
+    if (rows.empty())
+      continue;
+    const std::uint64_t before = ws.errorCount;
+    Vec v = e.eval(ws, s.outcomes[k], rows);
+    rows.forEach([&](Row r) {
+      if (v.validAt(r))
+        combine(r, v.template at<O>(r));
+    });
+    dropFailed(ws, active, before);
+  }
+  noMatch<T>(e, ws, s, active, value, fallback);
+  e.store(ws, s.slot, value.vec(), active, true);
+}
+
+void tablePriority(const Engine &e, Workspace &ws, const ir::TableStmt &s, Sel &active) {
+  TableValue<std::int32_t> value(ws);
+  tableFold<std::int32_t, std::int32_t>(
+      e, ws, s, active, value,
+      [&](Row r) {
+        value.o[r] = 0;
+        value.ov[r] = 0;
+      },
+      [&](Row r, std::int32_t member) {
+        if (!value.ov[r] || member < value.o[r]) {
+          value.o[r] = member;
+          value.ov[r] = 1;
+        }
+      },
+      [&](Row r) {
+        value.o[r] = 0;
+        value.ov[r] = 0;
+      });
+}
+
+void tableCollect(const Engine &e, Workspace &ws, const ir::TableStmt &s, Sel &active) {
+  // The value is a set: `otherwise` gives the set of its one member.
+  TableValue<std::uint64_t> value(ws);
+  active.forEach([&](Row r) {
+    value.o[r] = 0;
+    value.ov[r] = 1;
+  });
+  for (std::uint32_t k = 0; k < s.outcomes.size(); ++k) {
+    Sel rows = hitsRow(ws, active, k);
+    if (rows.empty())
+      continue;
+    const std::uint64_t before = ws.errorCount;
+    Vec v = e.eval(ws, s.outcomes[k], rows);
+    rows.forEach([&](Row r) {
+      const std::int32_t member = v.at<std::int32_t>(r);
+      if (v.validAt(r) && member >= 0 && member < 64)
+        value.o[r] |= std::uint64_t{1} << member;
+    });
+    dropFailed(ws, active, before);
+  }
+  if (s.otherwise != ir::kNoExpr) {
+    Sel rows = firstHitIs(ws, active, static_cast<std::uint32_t>(s.conditions.size()));
+    if (!rows.empty()) {
+      const std::uint64_t before = ws.errorCount;
+      Vec v = e.eval(ws, s.otherwise, rows);
+      rows.forEach([&](Row r) {
+        const std::int32_t member = v.at<std::int32_t>(r);
+        if (v.validAt(r) && member >= 0 && member < 64)
+          value.o[r] = std::uint64_t{1} << member;
+      });
+      dropFailed(ws, active, before);
+    }
+  }
+  e.store(ws, s.slot, value.vec(), active, true);
+}
+
+template <class T>
+void tableSum(const Engine &e, Workspace &ws, const ir::TableStmt &s, Sel &active) {
+  TableValue<T> value(ws);
+  tableFold<T, T>(
+      e, ws, s, active, value,
+      [&](Row r) {
+        value.o[r] = 0;
+        value.ov[r] = 1;
+      },
+      [&](Row r, T x) {
+        if constexpr (std::is_same_v<T, I64>) {
+          I64 sum = 0;
+          if (__builtin_add_overflow(value.o[r], x, &sum))
+            ws.raise(r, [&] {
+              batch::RowError err;
+              err.site = s.conflict;
+              err.kind = ir::ErrorKind::IntegerOverflow;
+              return err;
+            }());
+          value.o[r] = sum;
+        } else {
+          value.o[r] = value.o[r] + x;
+        }
+      },
+      [&](Row r) {
+        value.o[r] = 0;
+        value.ov[r] = 1;
+      });
+}
+
+template <class T, bool IsMin>
+void tableMinMax(const Engine &e, Workspace &ws, const ir::TableStmt &s, Sel &active) {
+  TableValue<T> value(ws);
+  auto pick = [](T a, T b) -> T {
+    if constexpr (std::is_same_v<T, double>)
+      return IsMin ? xr_min_number(a, b) : xr_max_number(a, b);
+    else
+      return IsMin ? xr_min_int(a, b) : xr_max_int(a, b);
+  };
+  tableFold<T, T>(
+      e, ws, s, active, value,
+      [&](Row r) {
+        value.o[r] = 0;
+        value.ov[r] = 0;
+      },
+      [&](Row r, T x) {
+        value.o[r] = value.ov[r] ? pick(value.o[r], x) : x;
+        value.ov[r] = 1;
+      },
+      [&](Row r) {
+        value.o[r] = 0;
+        value.ov[r] = 0;
+      });
+}
+
+void tableCount(const Engine &e, Workspace &ws, const ir::TableStmt &s, Sel &active) {
+  TableValue<I64> value(ws);
+  const auto count = static_cast<std::uint32_t>(s.conditions.size());
+  active.forEach([&](Row r) {
+    I64 n = 0;
+    for (std::uint32_t k = 0; k < count; ++k)
+      n += ws.hits[static_cast<std::size_t>(k) * kChunk + r];
+    value.o[r] = n;
+    value.ov[r] = 1;
+  });
+  noMatch<I64>(e, ws, s, active, value, [&](Row r) {
+    value.o[r] = 0;
+    value.ov[r] = 1;
+  });
+  e.store(ws, s.slot, value.vec(), active, true);
+}
+
+template <class F> void withStorage(Storage storage, F &&f) {
+  switch (storage) {
+  case Storage::U8:
+    f.template operator()<std::uint8_t>();
+    break;
+  case Storage::I32:
+    f.template operator()<std::int32_t>();
+    break;
+  case Storage::I64:
+    f.template operator()<std::int64_t>();
+    break;
+  case Storage::F64:
+    f.template operator()<double>();
+    break;
+  case Storage::U64:
+    f.template operator()<std::uint64_t>();
+    break;
+  case Storage::Text:
+    f.template operator()<std::string_view>();
+    break;
+  }
+}
+
+void run(const Engine &e, Workspace &ws, std::size_t, const ir::TableStmt &s, Sel &active) {
+  matchConditions(e, ws, s, active);
+  const Storage storage = ws.results->slot(s.slot).storage();
+  const bool isInt = storage == Storage::I64;
+  switch (s.policy) {
+  case Policy::First:
+  case Policy::Unique:
+    withStorage(storage, [&]<class T>() { tableSingle<T>(e, ws, s, active); });
+    return;
+  case Policy::Any:
+    withStorage(storage, [&]<class T>() { tableAny<T>(e, ws, s, active); });
+    return;
+  case Policy::Priority:
+    tablePriority(e, ws, s, active);
+    return;
+  case Policy::Collect:
+    tableCollect(e, ws, s, active);
+    return;
+  case Policy::Sum:
+    isInt ? tableSum<I64>(e, ws, s, active) : tableSum<double>(e, ws, s, active);
+    return;
+  case Policy::Min:
+    isInt ? tableMinMax<I64, true>(e, ws, s, active) : tableMinMax<double, true>(e, ws, s, active);
+    return;
+  case Policy::Max:
+    isInt ? tableMinMax<I64, false>(e, ws, s, active)
+          : tableMinMax<double, false>(e, ws, s, active);
+    return;
+  case Policy::Count:
+    tableCount(e, ws, s, active);
+    return;
+  }
+}
+
+// ------------------------------------------------------------------------------ rules
+
+void run(const Engine &e, Workspace &ws, std::size_t, const ir::RuleStmt &s, Sel &active) {
+  Vec w = e.eval(ws, s.when, active);
+  U8 *applied = column<U8>(ws, s.applied);
+  U8 *appliedValid = validity(ws, s.applied);
+  active.forEach([&](Row r) {
+    applied[r] = isTrue(w, r);
+    appliedValid[r] = 1;
+  });
+  ws.slotAllValid[s.applied] = 1;
+  Sel rows = Sel::filter(ws, active, [&](Row r) { return applied[r] != 0; });
+  const std::uint64_t before = ws.errorCount;
+  for (const ir::Assign &a : s.assignments) {
+    if (rows.empty())
+      break;
+    Vec v = e.eval(ws, a.value, rows);
+    e.store(ws, a.slot, v, rows, false);
+  }
+  dropFailed(ws, active, before);
+}
+
+void run(const Engine &e, Workspace &ws, std::size_t, const ir::EscalateStmt &s, Sel &active) {
+  Vec w = e.eval(ws, s.when, active);
+  U8 *fired = column<U8>(ws, s.fired);
+  U8 *firedValid = validity(ws, s.fired);
+  active.forEach([&](Row r) {
+    fired[r] = isTrue(w, r);
+    firedValid[r] = 1;
+  });
+  ws.slotAllValid[s.fired] = 1;
+  for (const ir::Assign &a : s.arguments)
+    e.storeMissing(ws, a.slot, active);
+  Sel rows = Sel::filter(ws, active, [&](Row r) { return fired[r] != 0; });
+  const std::uint64_t before = ws.errorCount;
+  for (const ir::Assign &a : s.arguments) {
+    if (rows.empty())
+      break;
+    Vec v = e.eval(ws, a.value, rows);
+    e.store(ws, a.slot, v, rows, false);
+  }
+  dropFailed(ws, active, before);
+}
+
+} // namespace
+
+void Engine::runStatement(Workspace &ws, std::size_t index, Sel &active) const {
+  std::visit([&](const auto &body) { run(*this, ws, index, body, active); },
+             p_.statements[index].body);
+}
+
+} // namespace xr::interp::detail

@@ -709,10 +709,12 @@ private:
     std::string when;
     for (std::size_t k = 0; k < parts.size(); ++k)
       when += (k == 0 ? "" : k + 1 == parts.size() ? " and " : ", ") + parts[k];
-    Diagnostic &d =
-        diags_.report(DiagCode::UncoveredCase, table_.where.name,
-                      fmt::format("no row of table {} matches when {}; add `otherwise => ...`",
-                                  table_.name, when));
+    Diagnostic &d = diags_.report(
+        DiagCode::UncoveredCase, table_.where.name,
+        parts.empty()
+            ? fmt::format("no row of table {} ever matches; add `otherwise => ...`", table_.name)
+            : fmt::format("no row of table {} matches when {}; add `otherwise => ...`", table_.name,
+                          when));
     const TableRowInfo &last = table_.rows.back();
     const std::string outcome = last.outcome ? sourceText(sources_, last.outcome->range) : "";
     if (!outcome.empty() && last.range.valid())

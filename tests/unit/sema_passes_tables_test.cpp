@@ -151,6 +151,19 @@ table d hit first {
   EXPECT_TRUE(c.of(DiagCode::UnreachableRow).empty()) << c.dump();
 }
 
+TEST(SemaPassesTables, ATableOfConstantRows) {
+  const Checked c = check(kIndicators + R"(table t hit first {
+  false => a
+  false => b
+}
+)");
+  EXPECT_EQ(
+      c.of(DiagCode::UncoveredCase),
+      (std::vector<std::string>{"18:7 no row of table t ever matches; add `otherwise => ...`"}))
+      << c.dump();
+  EXPECT_EQ(c.of(DiagCode::UnreachableRow).size(), 2u) << c.dump();
+}
+
 TEST(SemaPassesTables, IntegerGapsAndDatesAreFound) {
   const Checked c = check(kIndicators + R"(table a hit first {
   overdue < 2 => low

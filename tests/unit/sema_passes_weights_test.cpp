@@ -200,6 +200,25 @@ indicator C1 in complience weight 100% { pass when certified }
   EXPECT_TRUE(unknown.of(DiagCode::MissingDomain).empty()) << unknown.dump();
 }
 
+TEST(SemaPassesWeights, SumsAreCheckedAfterOverridesAndRetirements) {
+  const std::string base = kHead + R"(domain compliance weight 100%
+indicator C1 in compliance weight 60% { pass when certified }
+indicator C2 in compliance weight 30% { pass when overdue == 0 }
+indicator C3 in compliance weight 10% { pass when incidents_3y == 0 }
+)" + kChecklist;
+  const Checked c = check(R"(ruleset "t" version 2025 extends "base.xr"
+retire indicator C3
+override indicator C1 { weight 50% }
+)",
+                          {{"/t/base.xr", base}});
+  ASSERT_EQ(c.of(DiagCode::IndicatorWeightSum),
+            (std::vector<std::string>{"3:25 weights in domain compliance sum to 80%, not 100%"}))
+      << c.dump();
+  const Diagnostic d = c.all(DiagCode::IndicatorWeightSum).front();
+  EXPECT_EQ(c.notes(d), (std::vector<std::string>{"3:25 C1 declared here with 50%",
+                                                  "15:28 C2 declared here with 30%"}));
+}
+
 TEST(SemaPassesWeights, EmptyDomainIsAWarning) {
   const Checked c = check(kHead + R"(domain compliance weight 60%
 domain safety weight 40%

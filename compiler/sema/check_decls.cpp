@@ -420,7 +420,7 @@ void Checker::checkTableOutcomes(TableInfo &table, bool fixed) {
         d_.report(DiagCode::OutcomeTypes, row.outcome->range,
                   fmt::format("this outcome is {}, but the other outcomes of table {} are members "
                               "of its enum {}",
-                              typeText(t), table.name, typeText(given)));
+                              typeText(t), table.name, m_.enums.get(given.enumId).name));
       continue;
     }
     if (!common) {

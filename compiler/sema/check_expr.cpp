@@ -417,7 +417,12 @@ Type Checker::name(const ast::NameExpr &e, const Type *expected) {
                           symbolKindName(ref->kind), text, text, text));
     return Type::error();
   }
-  return symbolValue(e, *ref);
+  Type t = symbolValue(e, *ref);
+  if (t.optional && knownPresent(*ref)) {
+    origins_.erase(e.id);
+    t.optional = false;
+  }
+  return t;
 }
 
 Type Checker::symbolValue(const ast::NameExpr &e, SymbolRef ref) {
@@ -613,6 +618,8 @@ Type Checker::member(const ast::MemberExpr &e) {
     return Type::error();
   }
   m_.resolved[e.id] = *ref;
+  if (knownPresent({SymbolKind::Indicator, ref->index, kScoreMember}))
+    return Type::number();
   setOrigin(e, {e.range, fmt::format("'{}.score' is missing unless indicator {} is assessed",
                                      object.name.text, object.name.text)});
   return Type::number(true);
@@ -663,9 +670,63 @@ Type Checker::binary(const ast::BinaryExpr &e, const Type *expected) {
   }
 }
 
+void Checker::presentWhen(const ast::Expr &condition, bool outcome,
+                          std::vector<SymbolRef> &out) const {
+  switch (condition.kind) {
+  case ast::ExprKind::IsMissing: {
+    const auto &m = as<ast::IsMissingExpr>(condition);
+    if (!m.operand || m.negated != outcome)
+      return; // `x is missing` false, or `x is not missing` true
+    auto ref = m_.resolution(*m.operand);
+    if (!ref)
+      return;
+    if (m.operand->kind == ast::ExprKind::Member && ref->kind == SymbolKind::Indicator)
+      out.push_back({SymbolKind::Indicator, ref->index, kScoreMember});
+    else if (m.operand->kind == ast::ExprKind::Name)
+      out.push_back(*ref);
+    return;
+  }
+  case ast::ExprKind::Binary: {
+    const auto &b = as<ast::BinaryExpr>(condition);
+    const bool both =
+        (b.op == ast::BinaryOp::And && outcome) || (b.op == ast::BinaryOp::Or && !outcome);
+    if (both && b.lhs && b.rhs) {
+      presentWhen(*b.lhs, outcome, out);
+      presentWhen(*b.rhs, outcome, out);
+    }
+    return;
+  }
+  case ast::ExprKind::Unary: {
+    const auto &u = as<ast::UnaryExpr>(condition);
+    if (u.op == ast::UnaryOp::Not && u.operand)
+      presentWhen(*u.operand, !outcome, out);
+    return;
+  }
+  default:
+    return;
+  }
+}
+
+Type Checker::exprKnowing(const ast::Expr &e, const std::vector<SymbolRef> &present,
+                          const Type *expected) {
+  const std::size_t before = present_.size();
+  present_.insert(present_.end(), present.begin(), present.end());
+  Type t = expr(e, expected);
+  present_.resize(before);
+  return t;
+}
+
+bool Checker::knownPresent(SymbolRef ref) const {
+  return std::find(present_.begin(), present_.end(), ref) != present_.end();
+}
+
 Type Checker::logical(const ast::BinaryExpr &e) {
+  // `x is not missing and x > 1`, `x is missing or x > 1`: the right side sees x present,
+  // and Kleene logic makes the whole never missing.
   Type l = expr(*e.lhs);
-  Type r = expr(*e.rhs);
+  std::vector<SymbolRef> present;
+  presentWhen(*e.lhs, e.op == ast::BinaryOp::And, present);
+  Type r = exprKnowing(*e.rhs, present);
   bool ok = true;
   for (const auto &[t, side] : {std::pair{l, "left"}, std::pair{r, "right"}}) {
     if (t.isError()) {
@@ -880,9 +941,12 @@ Type Checker::ifExpr(const ast::IfExpr &e, const Type *expected) {
   if (!e.cond || !e.thenExpr || !e.elseExpr)
     return Type::error();
   Type c = condition(*e.cond, "the condition of 'if'");
-  Type a = expr(*e.thenExpr, expected);
+  std::vector<SymbolRef> whenTrue, whenFalse;
+  presentWhen(*e.cond, true, whenTrue);
+  presentWhen(*e.cond, false, whenFalse);
+  Type a = exprKnowing(*e.thenExpr, whenTrue, expected);
   const Type *context = expected ? expected : (a.kind == TypeKind::Enum ? &a : nullptr);
-  Type b = expr(*e.elseExpr, context);
+  Type b = exprKnowing(*e.elseExpr, whenFalse, context);
   if (c.isError() || a.isError() || b.isError())
     return Type::error();
   auto t = join(a, b);

@@ -94,6 +94,15 @@ private:
   /// A name that only context can give a meaning to (a bare enum member, a label).
   bool needsContext(const ast::Expr &e) const;
   std::optional<SymbolRef> lookupLocal(std::string_view text) const;
+  /// Values known to be present when `condition` has the value `outcome` (`x is not missing`
+  /// true, `x is missing` false, through `and`, `or` and `not`), appended to `out`. A name is
+  /// its symbol; `C1.score` is {Indicator, C1, kScoreMember}.
+  void presentWhen(const ast::Expr &condition, bool outcome, std::vector<SymbolRef> &out) const;
+  /// Checks `e` knowing that `present` are not missing (`x is not missing and <e>`).
+  Type exprKnowing(const ast::Expr &e, const std::vector<SymbolRef> &present,
+                   const Type *expected = nullptr);
+  bool knownPresent(SymbolRef ref) const;
+  static constexpr std::uint32_t kScoreMember = 1;
   /// XR0108 when a per-record value stands outside an aggregate in a report item.
   bool perRecordInReport(const ast::Expr &e);
 
@@ -165,6 +174,7 @@ private:
   Scope scope_;
   bool hasCalendar_ = false;
 
+  std::vector<SymbolRef> present_; // see presentWhen
   std::unordered_map<ast::NodeId, Origin> origins_;
   std::unordered_map<ast::NodeId, Unit> units_;
   std::map<SymbolRef, Origin> declOrigins_;

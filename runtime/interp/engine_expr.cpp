@@ -205,6 +205,10 @@ template <class T> Vec evalAggregate(const Engine &, Workspace &ws, const XNode 
   return columnView<T>(ws, (*ws.aggregates)[static_cast<std::size_t>(x.a)], false, {}, sel);
 }
 
+Vec evalKeyList(const Engine &, Workspace &, const XNode &, Sel &) {
+  throw std::logic_error("top/bottom evaluated as a value; it can only be a whole report item");
+}
+
 // ------------------------------------------------------------------------------ conversions
 
 Vec evalIntToNumber(const Engine &e, Workspace &ws, const XNode &x, Sel &sel) {
@@ -618,9 +622,10 @@ void Engine::compileNode(ir::ExprId id) {
     arity(0);
     if (n.a < 0)
       malformed(p_, id, "a negative aggregate index");
-    if (x.storage == Storage::Text)
-      malformed(p_, id, "an aggregate of text");
-    x.fn = withStorage(x.storage, []<class T>() -> EvalFn { return &evalAggregate<T>; });
+    // Text: top/bottom, whose keys the report evaluator takes as the whole item (report.cpp).
+    x.fn = x.storage == Storage::Text
+               ? &evalKeyList
+               : withStorage(x.storage, []<class T>() -> EvalFn { return &evalAggregate<T>; });
     return;
   case Op::IntToNumber:
     arity(1);

@@ -28,8 +28,10 @@ public:
 private:
   // value = sum over i of limbs_[i] * 2^(32 i - 1074): limb 0 holds the smallest subnormal.
   // 68 limbs of 32 bits cover 2^-1074 .. 2^1102, room for 2^60 sums of the largest double.
+  // Each addition moves a limb by less than 2^32, so carrying every 2^20 additions keeps every
+  // limb far inside int64.
   static constexpr int kLimbs = 68;
-  static constexpr std::int64_t kNormaliseEvery = std::int64_t{1} << 30;
+  static constexpr std::int64_t kNormaliseEvery = std::int64_t{1} << 20;
 
   void normalise(); // every limb but the top in [0, 2^32); the top limb carries the sign
 

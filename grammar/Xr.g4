@@ -371,7 +371,9 @@ ID          : [\p{L}_] [\p{L}\p{Nd}_]* ;
 
 LINE_COMMENT  : '//' ~[\r\n]* -> channel(HIDDEN) ;
 BLOCK_COMMENT : '/*' .*? '*/' -> channel(HIDDEN) ;
-UNTERMINATED_COMMENT : '/*' .*? EOF ;
+// Cannot contain `*/`: otherwise, being the longer match, it would swallow every block
+// comment that has text after it.
+UNTERMINATED_COMMENT : '/*' (~'*' | '*'+ ~[*/])* '*'* EOF ;
 WS            : [ \t\r\n\u000C\u00A0\u3000\uFEFF]+ -> channel(HIDDEN) ;
 
 // Anything else is one bad character; the AST builder reports it (with a hint for the

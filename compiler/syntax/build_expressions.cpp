@@ -53,11 +53,12 @@ template <typename Ctx, typename LeftOf> std::vector<Ctx *> leftSpine(Ctx *top, 
   return spine;
 }
 
-/// In a spine of `length` nodes starting at `depth`, the index of the first node deeper
-/// than `limit` (the chain is only walked when the leaf is too deep).
+/// In a spine of `length` nodes (top first) starting at `depth`, the node whose operator,
+/// counted from the left of the text, is the first one past `limit`. Only called when the
+/// chain is too deep.
 std::size_t firstTooDeep(std::size_t depth, std::size_t length, std::size_t limit) {
-  std::size_t index = depth <= limit ? limit - depth + 1 : 0;
-  return index < length ? index : length - 1;
+  std::size_t fromLeft = depth <= limit ? limit - depth + 1 : 0;
+  return fromLeft < length ? length - 1 - fromLeft : 0;
 }
 
 ast::IndicatorStatus statusOf(const antlr4::Token *token) {
@@ -412,11 +413,8 @@ ExprPtr AstBuilder::primary(P::PrimaryContext *context, std::size_t depth) {
     out->name = std::move(name);
     return out;
   }
-  if (auto *x = dynamic_cast<P::ParenExprContext *>(context)) {
-    if (tooDeep(depth + 1, at))
-      return error(context);
-    return exprAt(x->expr(), depth + 1);
-  }
+  if (auto *x = dynamic_cast<P::ParenExprContext *>(context)) // no node: no AST level
+    return exprAt(x->expr(), depth);
   return error(context);
 }
 

@@ -139,7 +139,9 @@ private:
                           positions_.subRange(&token, text, error.offset, error.length),
                           error.message);
     SourceRange range = positions_.range(&token);
-    std::size_t bytes = range.end - range.begin;
+    std::size_t quotes = terminated ? 2 : 1;
+    std::size_t written = range.end - range.begin;
+    std::size_t bytes = written > quotes ? written - quotes : 0;
     if (bytes > limits_.maxStringBytes)
       diagnostics_.report(DiagCode::LimitExceeded, range,
                           fmt::format("string of {} bytes is too long: the limit is {} bytes",
@@ -276,9 +278,11 @@ private:
     if ((substituted || lastSubstituted_) && !out_.tokens.empty()) {
       const Token &previous = *out_.tokens.back();
       if (previous.getStopIndex() + 1 == token->getStartIndex()) {
-        std::string joined = std::string(kinds_.literal(previous.getType())) +
-                             std::string(kinds_.literal(token->getType()));
-        if (std::size_t type = kinds_.type(joined)) {
+        std::string_view first = kinds_.literal(previous.getType());
+        std::string_view second = kinds_.literal(token->getType());
+        std::string joined = std::string(first) + std::string(second);
+        std::size_t type = first.empty() || second.empty() ? 0 : kinds_.type(joined);
+        if (type != 0) {
           out_.tokens.back() =
               makeToken(type, previous.getStartIndex(), token->getStopIndex(), joined, previous);
           lastSubstituted_ = false;

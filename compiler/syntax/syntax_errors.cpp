@@ -226,25 +226,49 @@ const Token *tokenBefore(antlr4::Parser *parser, const Token *token) {
   return parser->getTokenStream()->get(token->getTokenIndex() - 1);
 }
 
+/// A closing bracket the parser was waiting for, if any: at the end of the file that is the
+/// likely mistake.
+std::string_view expectedCloser(const antlr4::misc::IntervalSet &expected) {
+  for (std::string_view closer : {")", "]", "}"})
+    if (expected.contains(TokenKinds::get().type(closer)))
+      return closer;
+  return {};
+}
+
+/// `guessed`: the expected set is from where a multi-token decision started, not from the
+/// offending token, so it is not listed.
 std::string composeMessage(antlr4::Parser *parser, const antlr4::RuleContext *context,
                            const Token *offending, const antlr4::misc::IntervalSet &expected,
-                           bool unwanted) {
-  Expectation expectation = describe(parser, expected);
+                           bool unwanted, bool guessed = false) {
   std::string found = describeToken(offending);
   std::string_view hint = hintFor(context);
   const Token *previous = tokenBefore(parser, offending);
+  bool atEnd = offending == nullptr || offending->getType() == Token::EOF;
+  std::string withHint = hint.empty() ? std::string() : fmt::format(" ({})", hint);
+  if (atEnd) {
+    if (std::string_view closer = expectedCloser(expected); !closer.empty() && !guessed)
+      return fmt::format("expected '{}' before the end of the file{}", closer, withHint);
+  }
+  if (guessed) {
+    std::string message = atEnd ? "unexpected end of file" : "unexpected " + found;
+    if (previous != nullptr)
+      message += " after " + describeToken(previous);
+    return hint.empty() ? message : fmt::format("{}: {}", message, hint);
+  }
+
+  Expectation expectation = describe(parser, expected);
   std::string after;
   if (expectation.general && previous != nullptr)
     after = fmt::format(" after {}", describeToken(previous));
-
-  if (expectation.text.empty())
-    return hint.empty() ? fmt::format("unexpected {}", found)
-                        : fmt::format("unexpected {}: {}", found, hint);
+  if (expectation.text.empty()) {
+    std::string message = atEnd ? "unexpected end of file" : "unexpected " + found;
+    return hint.empty() ? message : fmt::format("{}: {}", message, hint);
+  }
   std::string message =
       unwanted ? fmt::format("unexpected {}: expected {}{}", found, expectation.text, after)
                : fmt::format("expected {}{}, found {}", expectation.text, after, found);
-  if (!expectation.general && !hint.empty() && expectation.text != "a declaration")
-    message += fmt::format(" ({})", hint);
+  if (!expectation.general && expectation.text != "a declaration")
+    message += withHint;
   return message;
 }
 
@@ -253,8 +277,11 @@ std::string composeMessage(antlr4::Parser *parser, const antlr4::RuleContext *co
 void SyntaxErrorStrategy::reportNoViableAlternative(antlr4::Parser *parser,
                                                     const antlr4::NoViableAltException &e) {
   Token *offending = e.getOffendingToken();
+  bool guessed = e.getStartToken() != nullptr && offending != nullptr &&
+                 e.getStartToken()->getTokenIndex() != offending->getTokenIndex();
   parser->notifyErrorListeners(
-      offending, composeMessage(parser, e.getCtx(), offending, e.getExpectedTokens(), false),
+      offending,
+      composeMessage(parser, e.getCtx(), offending, e.getExpectedTokens(), false, guessed),
       nullptr);
 }
 

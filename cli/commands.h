@@ -2,4 +2,8 @@
 // Every command of `xuncha`, one accessor per command file. main.cpp lists them in its table.
 #include "cli/command.h"
 
-namespace xr::cli {} // namespace xr::cli
+namespace xr::cli {
+
+const Command &checkCommand(); // check.cpp
+
+} // namespace xr::cli

@@ -14,7 +14,9 @@ namespace xr::cli {
 namespace {
 
 const std::vector<const Command *> &commandTable() {
-  static const std::vector<const Command *> table = {};
+  static const std::vector<const Command *> table = {
+      &checkCommand(),
+  };
   return table;
 }
 

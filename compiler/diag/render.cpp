@@ -105,6 +105,7 @@ bool isWide(const DisplayLine &shown, std::size_t offset) {
 
 struct Style {
   bool color;
+  std::size_t gutterWidth = 1; // digits of the largest line number one diagnostic shows
   std::string paint(std::string_view code, std::string_view text) const {
     if (!color)
       return std::string(text);
@@ -143,6 +144,7 @@ bool pointsIntoFile(const SourceManager &sources, SourceRange range) {
 void writeSourceLine(std::string &out, const Style &style, std::uint32_t lineNumber,
                      std::string_view shownText, std::string_view marks, std::size_t markCell) {
   std::string number = std::to_string(lineNumber);
+  number.insert(0, style.gutterWidth > number.size() ? style.gutterWidth - number.size() : 0, ' ');
   std::string line = " " + number + " |";
   out += style.gutter(line);
   if (!shownText.empty())
@@ -239,8 +241,31 @@ void writeEditPreview(std::string &out, const Style &style, const SourceFile &fi
                     {}, 0);
 }
 
-void writeDiagnostic(std::string &out, const Style &style, const SourceManager &sources,
+/// Digits of the largest line number the diagnostic's snippets and previews show, so that
+/// all its gutters line up.
+std::size_t gutterWidthFor(const SourceManager &sources, const Diagnostic &d) {
+  std::uint32_t largest = 1;
+  auto consider = [&](SourceRange range, std::uint32_t extraLines) {
+    if (!pointsIntoFile(sources, range))
+      return;
+    const SourceFile &file = sources.file(range.file);
+    largest =
+        std::max(largest, std::max(file.position(range.begin).line, file.position(range.end).line) +
+                              extraLines);
+  };
+  consider(d.range, 0);
+  for (const DiagNote &note : d.notes)
+    consider(note.range, 0);
+  for (const Fix &fix : d.fixes)
+    for (const TextEdit &edit : fix.edits)
+      consider(edit.range, static_cast<std::uint32_t>(
+                               std::count(edit.newText.begin(), edit.newText.end(), '\n')));
+  return std::to_string(largest).size();
+}
+
+void writeDiagnostic(std::string &out, Style style, const SourceManager &sources,
                      const Diagnostic &d) {
+  style.gutterWidth = gutterWidthFor(sources, d);
   bool located = pointsIntoFile(sources, d.range);
   if (located)
     out += style.bold(location(sources, d.range)) + " ";

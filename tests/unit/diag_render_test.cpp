@@ -165,6 +165,23 @@ TEST(DiagRender, NotesAndFixes) {
                  "1 error\n");
 }
 
+TEST(DiagRender, GuttersOfOneDiagnosticLineUp) {
+  std::string text;
+  for (int i = 1; i <= 9; ++i)
+    text += "line" + std::to_string(i) + "\n";
+  text += "line10\n";
+  Fixture f("g.xr", text);
+  Diagnostic d = f.diag(DiagCode::DuplicateDeclaration, f.at("line10"), "m");
+  d.note(f.at("line9"), "first");
+  EXPECT_EQ(f.render({d}), "g.xr:10:1: error[XR0102]: m\n"
+                           " 10 | line10\n"
+                           "    | ^~~~~~\n"
+                           "g.xr:9:1: note: first\n"
+                           "  9 | line9\n"
+                           "    | ^~~~~\n"
+                           "1 error\n");
+}
+
 TEST(DiagRender, DeletionAndMultiLineFixPreviews) {
   Fixture f("a.xr", "indicator C1 in a {\n  pass when x x\n}\n");
   Diagnostic d = f.diag(DiagCode::SyntaxError, f.at(" x", 1), "unexpected 'x'");

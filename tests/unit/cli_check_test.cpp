@@ -1,0 +1,158 @@
+#include "cli/commands.h"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+namespace xr::cli {
+namespace {
+
+namespace fs = std::filesystem;
+
+/// A rule set with no problem except what `condition` and `extra` bring.
+std::string ruleSet(const std::string &extra, const std::string &condition = "drills_per_year") {
+  return "ruleset \"t\" version 2024\n"
+         "record Enterprise {\n"
+         "  id: text key\n"
+         "  drills_per_year: int\n"
+         "}\n"
+         "domain safety \"安全生产\" weight 100%\n"
+         "indicator S1 \"应急演练\" in safety weight 100% {\n"
+         "  pass when " +
+         condition +
+         " >= 2\n"
+         "}\n"
+         "checklist full for true { all }\n" +
+         extra;
+}
+
+class CliCheck : public ::testing::Test {
+protected:
+  void SetUp() override {
+    dir_ =
+        fs::temp_directory_path() /
+        ("xuncha-cli-check-" + std::to_string(::testing::UnitTest::GetInstance()->random_seed()) +
+         "-" + ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    fs::create_directories(dir_);
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+
+  std::string write(const std::string &name, const std::string &text) {
+    fs::path path = dir_ / name;
+    std::ofstream(path, std::ios::binary) << text;
+    return path.string();
+  }
+
+  /// Runs `xuncha check` with `arguments` as main.cpp would.
+  int run(const std::vector<std::string> &arguments, bool terminal = false) {
+    out_.str({});
+    err_.str({});
+    CommandContext context{out_, err_, terminal, false};
+    ArgSpec spec = checkCommand().arguments();
+    ParseResult parsed = spec.parse(arguments);
+    EXPECT_TRUE(parsed.ok()) << parsed.error.message;
+    if (!parsed.ok())
+      return -1;
+    return checkCommand().run(*parsed.args, context);
+  }
+
+  fs::path dir_;
+  std::ostringstream out_;
+  std::ostringstream err_;
+};
+
+TEST_F(CliCheck, CleanFileExitsZeroAndPrintsNothing) {
+  std::string path = write("ok.xr", ruleSet(""));
+  EXPECT_EQ(run({path}), kExitOk) << out_.str();
+  EXPECT_EQ(out_.str(), "");
+}
+
+TEST_F(CliCheck, ErrorsOfEveryFileInOnePassWithOneSummary) {
+  std::string a = write("a.xr", ruleSet("", "nosuch1 + drills_per_year"));
+  std::string b = write("b.xr", ruleSet("", "nosuch2 + drills_per_year"));
+  EXPECT_EQ(run({a, b}), kExitProblems);
+  std::string out = out_.str();
+  EXPECT_NE(out.find(a + ":8:13: error[XR0101]: unknown name 'nosuch1'"), std::string::npos) << out;
+  EXPECT_NE(out.find(b + ":8:13: error[XR0101]: unknown name 'nosuch2'"), std::string::npos) << out;
+  EXPECT_LT(out.find(a), out.find(b));
+  EXPECT_EQ(out.substr(out.size() - 9), "2 errors\n") << out;
+  EXPECT_EQ(out.find('\x1b'), std::string::npos);
+}
+
+TEST_F(CliCheck, MissingFileIsAProblemNotACrash) {
+  EXPECT_EQ(run({(dir_ / "missing.xr").string()}), kExitProblems);
+  EXPECT_NE(out_.str().find("error[XR0008]"), std::string::npos) << out_.str();
+}
+
+TEST_F(CliCheck, WarningsExitZeroUnlessWerror) {
+  std::string path = write("w.xr", ruleSet("param unused_param: int = 3\n"));
+  EXPECT_EQ(run({path}), kExitOk);
+  EXPECT_NE(out_.str().find("warning[XR0110]"), std::string::npos) << out_.str();
+  EXPECT_NE(out_.str().find("1 warning\n"), std::string::npos);
+
+  EXPECT_EQ(run({path, "--werror"}), kExitProblems);
+  EXPECT_NE(out_.str().find("error[XR0110]"), std::string::npos) << out_.str();
+  EXPECT_NE(out_.str().find("1 error\n"), std::string::npos);
+}
+
+TEST_F(CliCheck, JsonIsOneArrayOverAllFiles) {
+  std::string a = write("a.xr", ruleSet("", "nosuch1 + drills_per_year"));
+  std::string b = write("b.xr", ruleSet("", "nosuch2 + drills_per_year"));
+  EXPECT_EQ(run({"--format=json", a, b}), kExitProblems);
+  nlohmann::json json = nlohmann::json::parse(out_.str());
+  ASSERT_TRUE(json.is_array());
+  ASSERT_EQ(json.size(), 2u);
+  EXPECT_EQ(json[0]["file"], a);
+  EXPECT_EQ(json[0]["code"], "XR0101");
+  EXPECT_EQ(json[1]["file"], b);
+}
+
+TEST_F(CliCheck, ColorFollowsTheOptionAndTheTerminal) {
+  std::string path = write("a.xr", ruleSet("", "nosuch1 + drills_per_year"));
+  run({path, "--color=always"});
+  EXPECT_NE(out_.str().find('\x1b'), std::string::npos);
+  run({path}, /*terminal=*/true);
+  EXPECT_NE(out_.str().find('\x1b'), std::string::npos);
+  run({path, "--color=never"}, /*terminal=*/true);
+  EXPECT_EQ(out_.str().find('\x1b'), std::string::npos);
+
+  std::ostringstream out, err;
+  CommandContext noColor{out, err, true, true};
+  EXPECT_FALSE(useColor("auto", noColor));
+  EXPECT_TRUE(useColor("always", noColor));
+}
+
+TEST_F(CliCheck, EmitAstAndIr) {
+  std::string path = write("ok.xr", ruleSet(""));
+  EXPECT_EQ(run({path, "--emit=ast"}), kExitOk);
+  EXPECT_NE(out_.str().find("Module"), std::string::npos) << out_.str();
+  EXPECT_NE(out_.str().find("S1"), std::string::npos);
+
+  EXPECT_EQ(run({path, "--emit=ir"}), kExitOk);
+  EXPECT_NE(out_.str().find("program"), std::string::npos) << out_.str();
+
+  // With errors there is no IR: the diagnostics (on stderr) and exit 1.
+  std::string bad = write("bad.xr", ruleSet("", "nosuch1 + drills_per_year"));
+  EXPECT_EQ(run({bad, "--emit=ir"}), kExitProblems);
+  EXPECT_EQ(out_.str(), "");
+  EXPECT_NE(err_.str().find("error[XR0101]"), std::string::npos) << err_.str();
+}
+
+TEST_F(CliCheck, EmitCannotBeCombinedWithJson) {
+  std::string path = write("ok.xr", ruleSet(""));
+  EXPECT_EQ(run({path, "--emit=ast", "--format=json"}), kExitUsage);
+  EXPECT_NE(err_.str().find("cannot be combined"), std::string::npos) << err_.str();
+}
+
+TEST_F(CliCheck, HelpListsEveryOption) {
+  std::string help = checkCommand().arguments().help();
+  for (const char *option :
+       {"--format=FORMAT", "--emit=WHAT", "--color=WHEN", "--werror", "--help", "exit codes:"})
+    EXPECT_NE(help.find(option), std::string::npos) << option << "\n" << help;
+}
+
+} // namespace
+} // namespace xr::cli

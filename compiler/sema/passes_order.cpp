@@ -3,7 +3,8 @@
 // a few implicit inputs:
 // - an indicator on the checklist choice (it is evaluated only when its checklist applies);
 // - a `weighted(checklist)` score on every indicator and the checklist choice;
-// - a quantifier (`any critical fails`) on every indicator it ranges over;
+// - a quantifier (`any critical fails`) on every indicator it ranges over (through one graph
+//   node per severity and domain, so that many quantifiers over many indicators stay linear);
 // - rules on the rule before them (rules apply in source order), and on the initial value of
 //   each output they assign;
 // - the final value of an output (read anywhere outside a rule) on its initial value and on
@@ -17,6 +18,7 @@
 #include <algorithm>
 #include <deque>
 #include <fmt/format.h>
+#include <map>
 #include <queue>
 #include <set>
 
@@ -38,12 +40,28 @@ enum class NodeKind : std::uint8_t {
   Deadline,
   ReportGroup, // a report's group-by value
   ReportItem,
+  Indicators, // the indicators a quantifier ranges over; a graph node only, shared by the
+              // quantifiers with the same severity and domain
+};
+
+/// Why one node depends on another; the note of a cycle step is worded from it.
+enum class Why : std::uint8_t {
+  Uses,                // an expression reads the other node
+  Weighs,              // a weighted score and its indicators
+  RangesOver,          // an expression with a quantifier and the indicators it ranges over
+  Includes,            // the indicators of a quantifier, each, and the checklist choice
+  ListedIn,            // an indicator and the checklist choice
+  LooksUp,             // the frequency and its table
+  StartsFrom,          // an output's final value and its initial value
+  AppliesAfter,        // a rule and the rule before it
+  ChangesAfterInitial, // a rule and the initial value of an output it assigns
+  Changes,             // an output's final value and a rule assigning it
 };
 
 struct Edge {
   std::uint32_t to = 0;
-  SourceRange at;      // where the dependency comes from
-  std::string because; // the note's text for this step
+  SourceRange at; // where the dependency comes from
+  Why why = Why::Uses;
 };
 
 struct Node {
@@ -88,14 +106,13 @@ private:
     return static_cast<std::uint32_t>(nodes_.size() - 1);
   }
 
-  void edge(std::uint32_t from, std::uint32_t to, SourceRange at, std::string because) {
+  void edge(std::uint32_t from, std::uint32_t to, SourceRange at, Why why) {
     if (nodes_[from].targets.insert(to).second)
-      nodes_[from].edges.push_back({to, at, std::move(because)});
+      nodes_[from].edges.push_back({to, at, why});
   }
 
   void reference(const Context &cx, std::uint32_t to, const ast::Expr &e) {
-    edge(cx.node, to, e.range,
-         fmt::format("{} uses {} here", nodes_[cx.node].display, nodes_[to].name));
+    edge(cx.node, to, e.range, Why::Uses);
   }
 
   void build();
@@ -104,7 +121,7 @@ private:
   void visit(const Context &cx, const ast::Expr &e);
   void symbol(const Context &cx, SymbolRef ref, const ast::Expr &e);
   void quantified(const Context &cx, const ast::QuantifiedExpr &q);
-  void everyIndicator(std::uint32_t from, SourceRange at, const std::string &because);
+  void everyIndicator(std::uint32_t from, SourceRange at);
 
   const Model &model_;
   const passes::SourceOrder &order_;
@@ -115,6 +132,7 @@ private:
   std::optional<std::uint32_t> choice_;
   std::vector<std::optional<std::uint32_t>> reportGroup_;
   std::vector<std::uint32_t> reportItem0_;
+  std::map<std::pair<int, std::uint32_t>, std::uint32_t> indicatorGroups_; // (severity, domain)
 };
 
 void Graph::addNodes() {
@@ -182,11 +200,11 @@ void Graph::addNodes() {
   }
 }
 
-void Graph::everyIndicator(std::uint32_t from, SourceRange at, const std::string &because) {
+void Graph::everyIndicator(std::uint32_t from, SourceRange at) {
   for (std::uint32_t i = 0; i < model_.indicators.size(); ++i)
-    edge(from, indicator0_ + i, at, because + " " + model_.indicators[i].name);
+    edge(from, indicator0_ + i, at, Why::Weighs);
   if (choice_)
-    edge(from, *choice_, at, because + " the indicators of the applied checklist");
+    edge(from, *choice_, at, Why::Weighs);
 }
 
 void Graph::symbol(const Context &cx, SymbolRef ref, const ast::Expr &e) {
@@ -271,6 +289,18 @@ void Graph::symbol(const Context &cx, SymbolRef ref, const ast::Expr &e) {
   }
 }
 
+std::string_view severityName(ast::Severity severity) {
+  switch (severity) {
+  case ast::Severity::Critical:
+    return "critical";
+  case ast::Severity::Major:
+    return "major";
+  case ast::Severity::Minor:
+    return "minor";
+  }
+  return "";
+}
+
 void Graph::quantified(const Context &cx, const ast::QuantifiedExpr &q) {
   std::optional<std::uint32_t> domain;
   if (q.domain) {
@@ -279,17 +309,29 @@ void Graph::quantified(const Context &cx, const ast::QuantifiedExpr &q) {
       return; // reported by sema
     domain = ref->index;
   }
-  const std::string because = fmt::format("{} ranges over", nodes_[cx.node].display);
-  for (std::uint32_t i = 0; i < model_.indicators.size(); ++i) {
-    const IndicatorInfo &indicator = model_.indicators[i];
-    if (q.severity && indicator.severity != q.severity)
-      continue;
-    if (domain && indicator.domain != *domain)
-      continue;
-    edge(cx.node, indicator0_ + i, q.range, because + " indicator " + indicator.name);
+  const std::pair<int, std::uint32_t> groupKey{q.severity ? static_cast<int>(*q.severity) : -1,
+                                               domain ? *domain : kNoIndex};
+  auto found = indicatorGroups_.find(groupKey);
+  if (found == indicatorGroups_.end()) {
+    std::string name = q.severity ? fmt::format("the {} indicators", severityName(*q.severity))
+                                  : std::string("the indicators");
+    if (domain)
+      name += " in " + model_.domains[*domain].name;
+    const std::uint32_t group = add(NodeKind::Indicators, 0, 0, name, name, q.range, {});
+    nodes_[group].key = ~std::uint64_t{0}; // never where a cycle is reported
+    for (std::uint32_t i = 0; i < model_.indicators.size(); ++i) {
+      const IndicatorInfo &indicator = model_.indicators[i];
+      if (q.severity && indicator.severity != q.severity)
+        continue;
+      if (domain && indicator.domain != *domain)
+        continue;
+      edge(group, indicator0_ + i, model_.indicators[i].where.name, Why::Includes);
+    }
+    if (choice_)
+      edge(group, *choice_, q.range, Why::Includes);
+    found = indicatorGroups_.emplace(groupKey, group).first;
   }
-  if (choice_)
-    edge(cx.node, *choice_, q.range, because + " the indicators of the applied checklist");
+  edge(cx.node, found->second, q.range, Why::RangesOver);
 }
 
 void Graph::visit(const Context &cx, const ast::Expr &e) {
@@ -316,9 +358,7 @@ void Graph::build() {
     walk(cx, indicator.score);
     walk(cx, indicator.pass);
     if (choice_)
-      edge(cx.node, *choice_, indicator.where.name,
-           fmt::format("indicator {} is evaluated only when the applied checklist lists it",
-                       indicator.name));
+      edge(cx.node, *choice_, indicator.where.name, Why::ListedIn);
   }
   for (std::uint32_t i = 0; i < m.checks.size(); ++i) {
     const Context cx{check0_ + i, false, SymbolRef{SymbolKind::Check, i, 0}};
@@ -336,8 +376,7 @@ void Graph::build() {
   for (std::uint32_t i = 0; i < m.scores.size(); ++i) {
     const ValueInfo &score = m.scores[i];
     if (score.weighted)
-      everyIndicator(score0_ + i, score.value ? score.value->range : score.where.name,
-                     fmt::format("score {} weighs", score.name));
+      everyIndicator(score0_ + i, score.value ? score.value->range : score.where.name);
     else
       walk({score0_ + i, false, std::nullopt}, score.value);
   }
@@ -351,31 +390,24 @@ void Graph::build() {
     const Context cx{outputInitial0_ + i, false, std::nullopt};
     walk(cx, output.initial);
     if (output.frequencyTable && *output.frequencyTable < m.tables.size())
-      edge(cx.node, table0_ + *output.frequencyTable, output.where.name,
-           fmt::format("{} is looked up by table {}", output.name,
-                       m.tables[*output.frequencyTable].name));
+      edge(cx.node, table0_ + *output.frequencyTable, output.where.name, Why::LooksUp);
     for (const ast::Expr *value : output.frequencyValues)
       walk(cx, value);
-    edge(outputFinal0_ + i, cx.node, output.where.name,
-         fmt::format("output {} starts from its initial value", output.name));
+    edge(outputFinal0_ + i, cx.node, output.where.name, Why::StartsFrom);
   }
   for (std::uint32_t r = 0; r < m.rules.size(); ++r) {
     const RuleInfo &rule = m.rules[r];
     const Context cx{rule0_ + r, true, std::nullopt};
     if (r > 0)
-      edge(cx.node, cx.node - 1, rule.where.name,
-           fmt::format("rule {} applies after rule {} (rules apply in source order)", rule.name,
-                       m.rules[r - 1].name));
+      edge(cx.node, cx.node - 1, rule.where.name, Why::AppliesAfter);
     walk(cx, rule.when);
     for (const AssignmentInfo &assignment : rule.assignments) {
       walk(cx, assignment.value);
       if (assignment.output >= m.outputs.size())
         continue;
       edge(cx.node, outputInitial0_ + assignment.output, assignment.range,
-           fmt::format("rule {} changes {} after its initial value", rule.name,
-                       m.outputs[assignment.output].name));
-      edge(outputFinal0_ + assignment.output, cx.node, assignment.range,
-           fmt::format("rule {} changes {} here", rule.name, m.outputs[assignment.output].name));
+           Why::ChangesAfterInitial);
+      edge(outputFinal0_ + assignment.output, cx.node, assignment.range, Why::Changes);
     }
   }
   for (std::uint32_t i = 0; i < m.escalations.size(); ++i) {
@@ -486,6 +518,38 @@ std::vector<const Edge *> shortestCycle(const std::vector<Node> &nodes, std::uin
   return {};
 }
 
+/// The note for one step of a cycle, `from` depending on `e.to`.
+std::string explain(const std::vector<Node> &nodes, std::uint32_t from, const Edge &e) {
+  const Node &a = nodes[from], &b = nodes[e.to];
+  const bool toChoice = b.kind == NodeKind::ChecklistChoice;
+  switch (e.why) {
+  case Why::Uses:
+    return fmt::format("{} uses {} here", a.display, b.name);
+  case Why::Weighs:
+    return toChoice ? fmt::format("{} weighs the indicators of the applied checklist", a.display)
+                    : fmt::format("{} weighs indicator {}", a.display, b.name);
+  case Why::RangesOver:
+    return fmt::format("{} ranges over {}", a.display, b.name);
+  case Why::Includes:
+    return toChoice ? fmt::format("{} are those of the applied checklist", a.name)
+                    : fmt::format("{} include {}", a.name, b.name);
+  case Why::ListedIn:
+    return fmt::format("{} is evaluated only when the applied checklist lists it", a.display);
+  case Why::LooksUp:
+    return fmt::format("{} is looked up in table {}", a.name, b.name);
+  case Why::StartsFrom:
+    return fmt::format("output {} starts from its initial value", a.name);
+  case Why::AppliesAfter:
+    return fmt::format("rule {} applies after rule {} (rules apply in source order)", a.name,
+                       b.name);
+  case Why::ChangesAfterInitial:
+    return fmt::format("rule {} changes {} after its initial value", a.name, b.name);
+  case Why::Changes:
+    return fmt::format("rule {} changes {} here", b.name, a.name);
+  }
+  return {};
+}
+
 void reportCycle(const std::vector<Node> &nodes, const std::vector<std::uint32_t> &component,
                  Diagnostics &diags) {
   const std::uint32_t start =
@@ -509,8 +573,11 @@ void reportCycle(const std::vector<Node> &nodes, const std::vector<std::uint32_t
       fmt::format("dependency cycle: {}; every value must be computable from the record, the "
                   "params and values computed before it",
                   text));
-  for (const Edge *e : path)
-    d.note(e->at, e->because);
+  std::uint32_t from = start;
+  for (const Edge *e : path) {
+    d.note(e->at, explain(nodes, from, *e));
+    from = e->to;
+  }
 }
 
 /// Topological order, dependencies first; among the nodes ready at the same time, the one
@@ -571,6 +638,8 @@ std::optional<EvalStep> stepOf(const Node &node) {
     return EvalStep{{SymbolKind::Report, node.index, 0}};
   case NodeKind::ReportItem:
     return EvalStep{{SymbolKind::ReportItem, node.index, node.member}};
+  case NodeKind::Indicators:
+    return std::nullopt;
   }
   return std::nullopt;
 }

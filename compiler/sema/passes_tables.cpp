@@ -32,6 +32,10 @@ namespace xr::sema {
 namespace {
 
 constexpr std::size_t kMaxCombinations = 4096;
+/// Row evaluations allowed for all the tables of a rule set: the analysis is quadratic in the
+/// rows of a table, and a rule file may come from anyone. When it runs out, the analysis of
+/// the remaining cases is silent.
+constexpr std::size_t kEvaluationBudget = 50'000'000;
 
 enum class Tri : std::uint8_t { False, True, Missing };
 
@@ -351,12 +355,10 @@ private:
     default:
       return std::nullopt;
     }
-    auto it = std::find_if(subjects_.begin(), subjects_.end(),
-                           [&](const Subject &s) { return s.key == key; });
-    if (it != subjects_.end())
-      return static_cast<std::size_t>(it - subjects_.begin());
-    subjects_.push_back({key, *type, e, {}});
-    return subjects_.size() - 1;
+    auto [it, added] = byKey_.emplace(key, subjects_.size());
+    if (added)
+      subjects_.push_back({key, *type, e, {}});
+    return it->second;
   }
 
   /// A constant of the subject's type, noted as a boundary of the subject's cells.
@@ -410,6 +412,7 @@ private:
 
   const Model &model_;
   std::vector<Subject> subjects_;
+  std::map<std::string, std::size_t> byKey_;
 };
 
 /// A number strictly between a < b with as few decimals as possible, to show in messages.
@@ -557,8 +560,9 @@ std::string rowSeparator(const SourceManager &sources, const TableRowInfo &after
 class TableChecker {
 public:
   TableChecker(const Model &model, const TableInfo &table, const SourceManager &sources,
-               Diagnostics &diags)
-      : model_(model), table_(table), sources_(sources), diags_(diags), compiler_(model) {}
+               Diagnostics &diags, std::size_t &budget)
+      : model_(model), table_(table), sources_(sources), diags_(diags), budget_(budget),
+        compiler_(model) {}
 
   void run() {
     const auto &rows = table_.rows;
@@ -626,9 +630,11 @@ private:
                                 std::set<std::size_t> &winners) const {
     std::vector<std::size_t> rows = earlier;
     rows.push_back(r);
-    bool reachable = false;
+    bool reachable = false, spent = false;
     const bool done = enumerate(withMissing_, subjectsOfRows(rows), compiler_.subjects().size(),
                                 [&](const std::vector<Value> &values) {
+                                  if (!spend(rows.size()))
+                                    return !(spent = true);
                                   if (evaluate(*conds_[r], values) != Tri::True)
                                     return true;
                                   for (std::size_t i : earlier)
@@ -639,7 +645,7 @@ private:
                                   reachable = true;
                                   return false;
                                 });
-    if (!done)
+    if (!done || spent)
       return std::nullopt;
     return !reachable;
   }
@@ -690,6 +696,8 @@ private:
     std::optional<std::vector<Value>> uncovered;
     enumerate(withoutMissing_, subjects, compiler_.subjects().size(),
               [&](const std::vector<Value> &values) {
+                if (!spend(all.size()))
+                  return false;
                 for (std::size_t r : all)
                   if (evaluate(*conds_[r], values) == Tri::True)
                     return true;
@@ -723,10 +731,21 @@ private:
             rowSeparator(sources_, last) + "otherwise => " + outcome);
   }
 
+  /// Takes the cost of evaluating `rows` rows once; false when the budget is spent.
+  bool spend(std::size_t rows) const {
+    if (budget_ < rows) {
+      budget_ = 0;
+      return false;
+    }
+    budget_ -= rows;
+    return true;
+  }
+
   const Model &model_;
   const TableInfo &table_;
   const SourceManager &sources_;
   Diagnostics &diags_;
+  std::size_t &budget_; // row evaluations left, shared by the tables of the rule set
   Compiler compiler_;
   std::vector<CondPtr> conds_;
   std::vector<std::vector<Value>> withMissing_, withoutMissing_;
@@ -736,8 +755,9 @@ private:
 } // namespace
 
 void checkTables(Model &model, const SourceManager &sources, Diagnostics &diags) {
+  std::size_t budget = kEvaluationBudget;
   for (const TableInfo &table : model.tables)
-    TableChecker(model, table, sources, diags).run();
+    TableChecker(model, table, sources, diags, budget).run();
 }
 
 } // namespace xr::sema

@@ -138,6 +138,24 @@ checklist full for C1 passes { all }
       << c.dump();
 }
 
+TEST(SemaPassesOrder, CycleThroughAQuantifier) {
+  const Checked c = check(kHead + R"(domain compliance
+indicator C1 in compliance critical { pass when not alarm }
+indicator C2 in compliance { pass when certified }
+checklist full for true { all }
+let alarm = any critical fails
+)");
+  ASSERT_EQ(c.of(DiagCode::DependencyCycle).size(), 1u) << c.dump();
+  EXPECT_NE(
+      c.of(DiagCode::DependencyCycle)[0].find("C1 -> alarm -> the critical indicators -> C1;"),
+      std::string::npos)
+      << c.dump();
+  EXPECT_EQ(c.notes(c.all(DiagCode::DependencyCycle).front()),
+            (std::vector<std::string>{"14:53 indicator C1 uses alarm here",
+                                      "17:13 let alarm ranges over the critical indicators",
+                                      "14:11 the critical indicators include C1"}));
+}
+
 TEST(SemaPassesOrder, WeightedScoreAndQuantifiersWaitForTheirIndicators) {
   const Checked c = check(kIndicators + R"(let alarm = any critical fails
 score total = weighted(checklist)

@@ -159,7 +159,8 @@ void checkDomainMembership(const Model &model, Diagnostics &diags) {
                                domain.name, domain.name));
 }
 
-/// The sum of the weights present and in range, and whether exactly one weight is missing.
+/// Of a group of sibling weights: the sum of those written, how many are missing, and whether
+/// all those written are in range.
 struct Gap {
   std::int64_t present = 0;
   std::size_t missing = 0;

@@ -40,17 +40,28 @@ std::mutex &antlrMutex() {
   return mutex;
 }
 
+/// A binary file would give one diagnostic per stretch of bad bytes; a few say it all.
+constexpr std::size_t kMaxInvalidUtf8Reports = 20;
+
 void reportInvalidUtf8(const syntax::DecodedText &decoded, const SourceFile &file,
                        Diagnostics &diagnostics) {
-  for (const syntax::InvalidUtf8Run &run : decoded.invalid) {
+  const std::vector<syntax::InvalidUtf8Run> &runs = decoded.invalid;
+  for (std::size_t i = 0; i < runs.size() && i < kMaxInvalidUtf8Reports; ++i) {
+    const syntax::InvalidUtf8Run &run = runs[i];
     SourceRange range{file.id(), run.offset, run.offset + run.length};
     auto first = static_cast<unsigned char>(file.text()[run.offset]);
     std::string what = run.length == 1 ? fmt::format("invalid UTF-8 byte 0x{:02X}", first)
                                        : fmt::format("{} bytes of invalid UTF-8 (first 0x{:02X})",
                                                      run.length, first);
-    diagnostics.report(
+    Diagnostic &d = diagnostics.report(
         DiagCode::InvalidUtf8, range,
         fmt::format("{} at byte offset {}; save the file as UTF-8", what, run.offset));
+    if (i + 1 == kMaxInvalidUtf8Reports && runs.size() > kMaxInvalidUtf8Reports) {
+      const syntax::InvalidUtf8Run &last = runs.back();
+      d.note(SourceRange{file.id(), last.offset, last.offset + last.length},
+             fmt::format("{} more stretches of invalid UTF-8 follow, the last one here",
+                         runs.size() - kMaxInvalidUtf8Reports));
+    }
   }
 }
 

@@ -178,6 +178,19 @@ TEST(SyntaxLexical, InvalidUtf8OutsideStringsIsNotAlsoABadCharacter) {
   EXPECT_EQ(p->module->decls.size(), 1u);
 }
 
+TEST(SyntaxLexical, ABinaryFileGetsAFewInvalidUtf8Reports) {
+  std::string text;
+  for (int i = 0; i < 100; ++i)
+    text += "\xFF ";
+  auto p = parse(text);
+  std::vector<Diagnostic> d = p->diagnostics.sorted();
+  ASSERT_EQ(d.size(), 20u);
+  ASSERT_EQ(d.back().notes.size(), 1u);
+  EXPECT_EQ(d.back().notes[0].message, "80 more stretches of invalid UTF-8 follow, the last one "
+                                       "here");
+  EXPECT_EQ(d.back().notes[0].range.begin, 198u);
+}
+
 TEST(SyntaxLexical, ByteOrderMarkAndIdeographicSpaceAreWhitespace) {
   auto p = parse("\xEF\xBB\xBFlet\u3000x = 1\n");
   EXPECT_TRUE(p->diagnostics.empty()) << ::testing::PrintToString(p->messages());

@@ -31,6 +31,26 @@ std::string join(const std::vector<std::string> &items, std::string_view separat
   return out;
 }
 
+constexpr std::size_t kHelpWidth = 80;
+
+/// Splits `text` into lines of at most `width` characters at spaces (a longer word stays
+/// whole on its own line).
+std::vector<std::string> wrapWords(std::string_view text, std::size_t width) {
+  std::vector<std::string> lines{""};
+  std::size_t start = 0;
+  while (start <= text.size()) {
+    std::size_t end = std::min(text.find(' ', start), text.size());
+    std::string_view word = text.substr(start, end - start);
+    if (!word.empty()) {
+      if (!lines.back().empty() && lines.back().size() + 1 + word.size() > width)
+        lines.emplace_back();
+      lines.back() += (lines.back().empty() ? "" : " ") + std::string(word);
+    }
+    start = end + 1;
+  }
+  return lines;
+}
+
 std::string positionalUsage(const PositionalSpec &p) {
   std::string text = p.name + (p.variadic ? "..." : "");
   return p.required ? text : "[" + text + "]";
@@ -225,8 +245,12 @@ std::string ArgSpec::help() const {
     for (const auto &row : rows)
       width = std::max(width, row.first.size());
     out += "\n" + std::string(title) + ":\n";
-    for (const auto &[left, right] : rows)
-      out += "  " + left + std::string(width - left.size() + 2, ' ') + right + "\n";
+    for (const auto &[left, right] : rows) {
+      std::vector<std::string> lines = wrapWords(right, kHelpWidth - (width + 4));
+      out += "  " + left + std::string(width - left.size() + 2, ' ') + lines.front() + "\n";
+      for (std::size_t i = 1; i < lines.size(); ++i)
+        out += std::string(width + 4, ' ') + lines[i] + "\n";
+    }
     rows.clear();
   };
 

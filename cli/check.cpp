@@ -21,9 +21,8 @@ ArgSpec checkArguments() {
       .option({"format", "FORMAT", "how to print the diagnostics", {"text", "json"}, "text", false})
       .option({"emit",
                "WHAT",
-               "also print each file's syntax tree, or its IR when it has no "
-               "error (to "
-               "stdout; the diagnostics then go to stderr)",
+               "also print the syntax tree (ast), or the IR (ir) when there is no error; the "
+               "diagnostics then go to stderr",
                {"ast", "ir"},
                {},
                false})

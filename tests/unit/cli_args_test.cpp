@@ -126,6 +126,18 @@ TEST(CliArgs, HelpSkipsValidationAndIsBuiltFromTheTable) {
                                 "  0  ok\n");
 }
 
+TEST(CliArgs, LongHelpWrapsAtEightyColumns) {
+  ArgSpec spec("xuncha x", "X.");
+  spec.flag("long", "one two three four five six seven eight nine ten eleven twelve thirteen "
+                    "fourteen fifteen sixteen");
+  std::string help = spec.help();
+  EXPECT_NE(
+      help.find("  --long      one two three four five six seven eight nine ten eleven twelve\n"
+                "              thirteen fourteen fifteen sixteen\n"),
+      std::string::npos)
+      << help;
+}
+
 TEST(CliArgs, ClosestMatch) {
   std::vector<std::string> commands{"check", "run", "test"};
   EXPECT_EQ(closestMatch("chek", commands), "check");

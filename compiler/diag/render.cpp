@@ -185,8 +185,8 @@ void writeSnippet(std::string &out, const Style &style, const SourceFile &file, 
   writeSourceLine(out, style, at.line, shown.text, marks, firstCell);
 }
 
-/// Shows a fix's edit applied: a single changed line with `+` under the new text (or the
-/// original line with `-` under what a deletion removes); several lines as they would read.
+/// Shows a fix's edit applied: the lines it touches as they would read, with `+` under the
+/// new text; a deletion within one line shows the original line with `-` under what goes.
 void writeEditPreview(std::string &out, const Style &style, const SourceFile &file,
                       const TextEdit &edit) {
   std::uint32_t size = static_cast<std::uint32_t>(file.text().size());
@@ -217,28 +217,23 @@ void writeEditPreview(std::string &out, const Style &style, const SourceFile &fi
   std::size_t newEnd = patched.size();
   patched += text.substr(end, regionEnd - end);
 
-  std::vector<std::string_view> lines;
-  std::string_view rest(patched);
+  // Each resulting line, with `+` under the part of it that the edit wrote.
+  std::uint32_t lineNumber = firstLine;
+  std::size_t lineBegin = 0;
   while (true) {
-    std::size_t cut = rest.find_first_of("\r\n");
-    if (cut == std::string_view::npos) {
-      lines.push_back(rest);
+    std::size_t cut = patched.find_first_of("\r\n", lineBegin);
+    std::size_t lineEnd = cut == std::string::npos ? patched.size() : cut;
+    std::string_view line = std::string_view(patched).substr(lineBegin, lineEnd - lineBegin);
+    DisplayLine shown = layOut(line);
+    std::size_t markFrom = std::clamp(newBegin, lineBegin, lineEnd) - lineBegin;
+    std::size_t markTo = std::clamp(newEnd, lineBegin, lineEnd) - lineBegin;
+    unsigned from = shown.cellAt[markFrom];
+    unsigned to = shown.cellAt[markTo];
+    writeSourceLine(out, style, lineNumber++, shown.text, std::string(to - from, '+'), from);
+    if (cut == std::string::npos)
       break;
-    }
-    lines.push_back(rest.substr(0, cut));
-    std::size_t skip = rest.compare(cut, 2, "\r\n") == 0 ? 2 : 1;
-    rest.remove_prefix(cut + skip);
+    lineBegin = cut + (patched.compare(cut, 2, "\r\n") == 0 ? 2 : 1);
   }
-  if (lines.size() == 1) {
-    DisplayLine shown = layOut(lines[0]);
-    unsigned from = shown.cellAt[newBegin];
-    unsigned to = shown.cellAt[newEnd];
-    writeSourceLine(out, style, firstLine, shown.text, std::string(to - from, '+'), from);
-    return;
-  }
-  for (std::size_t i = 0; i < lines.size(); ++i)
-    writeSourceLine(out, style, firstLine + static_cast<std::uint32_t>(i), layOut(lines[i]).text,
-                    {}, 0);
 }
 
 /// Digits of the largest line number the diagnostic's snippets and previews show, so that

@@ -198,6 +198,7 @@ TEST(DiagRender, DeletionAndMultiLineFixPreviews) {
                  "   |              --\n"
                  "help: add a missing-data policy\n"
                  " 3 |   missing => not_assessed\n"
+                 "   | +++++++++++++++++++++++++\n"
                  " 4 | }\n"
                  "1 error\n");
 }

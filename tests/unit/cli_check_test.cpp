@@ -6,6 +6,7 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <sstream>
+#include <unistd.h>
 
 namespace xr::cli {
 namespace {
@@ -32,10 +33,10 @@ std::string ruleSet(const std::string &extra, const std::string &condition = "dr
 class CliCheck : public ::testing::Test {
 protected:
   void SetUp() override {
-    dir_ =
-        fs::temp_directory_path() /
-        ("xuncha-cli-check-" + std::to_string(::testing::UnitTest::GetInstance()->random_seed()) +
-         "-" + ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    // The process id keeps concurrent runs (several build folders, ctest -j) apart.
+    dir_ = fs::temp_directory_path() /
+           ("xuncha-cli-check-" + std::to_string(getpid()) + "-" +
+            ::testing::UnitTest::GetInstance()->current_test_info()->name());
     fs::create_directories(dir_);
   }
   void TearDown() override { fs::remove_all(dir_); }

@@ -180,10 +180,14 @@ private:
 // ------------------------------------------------------------------------- expressions
 
 ExprId Lowerer::coerce(ExprId e, const Type &target) {
-  const Type &have = p_->nodes[e].type;
-  if (have.kind == TypeKind::Int && target.kind == TypeKind::Number)
-    return make(Op::IntToNumber, Type::number(have.optional), {e}, 0, 0, p_->nodes[e].range);
-  return e;
+  const Node n = p_->nodes[e]; // a copy: building nodes below may move the pool
+  if (n.type.kind != TypeKind::Int || target.kind != TypeKind::Number)
+    return e;
+  if (n.op == Op::Const && p_->constants[n.a].valid) // fold: 60 becomes 60.0 at compile time
+    return constant(Constant{Type::number(), true, 0,
+                             static_cast<double>(p_->constants[n.a].i), {}},
+                    n.range);
+  return make(Op::IntToNumber, Type::number(n.type.optional), {e}, 0, 0, n.range);
 }
 
 ExprId Lowerer::comparison(Op op, ExprId lhs, ExprId rhs, SourceRange range) {
@@ -850,8 +854,8 @@ void Lowerer::lowerReports() {
       inReport_ = true;
       out.value = lower(*item.value);
       if (item.targetOp && item.target) {
-        ExprId again = lower(*item.value);
-        out.target = comparison(comparisonOp(*item.targetOp), again, lower(*item.target),
+        // The target reads the item's own value node: report figures are expression DAGs.
+        out.target = comparison(comparisonOp(*item.targetOp), out.value, lower(*item.target),
                                 item.target->range);
         const SourceFile &file = sources_.file(item.target->range.file);
         out.targetText = fmt::format(

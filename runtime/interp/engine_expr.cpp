@@ -7,6 +7,7 @@
 
 #include <fmt/format.h>
 
+#include <array>
 #include <bit>
 #include <cstring>
 #include <limits>
@@ -62,8 +63,18 @@ void raiseRows(Workspace &ws, Sel &sel, Bad &&bad, const batch::RowError &err) {
 
 // ------------------------------------------------------------------------------ mapping
 
-template <class A, class R, class F>
+/// Loops over sel for computing a fresh vector: wide (see Sel::forEachWide) unless text is
+/// involved, whose stale string_views may point at memory that is gone.
+template <bool Text, class F> void forComputed(const Sel &sel, F &&f) {
+  if constexpr (Text)
+    sel.forEach(f);
+  else
+    sel.forEachWide(f);
+}
+
+template <class A, class R, bool Exact = false, class F>
 Vec mapUnary(Workspace &ws, const Sel &sel, const Vec &a, F f) {
+  constexpr bool text = Exact || std::is_same_v<A, std::string_view>;
   Vec out;
   out.own = ws.scratch();
   R *o = out.own.values<R>();
@@ -79,16 +90,20 @@ Vec mapUnary(Workspace &ws, const Sel &sel, const Vec &a, F f) {
     return out;
   }
   const A *in = a.as<A>();
-  sel.forEach([&](Row r) { o[r] = f(in[r]); });
+  forComputed<text>(sel, [&](Row r) { o[r] = f(in[r]); });
   if (a.valid) {
-    sel.forEach([&](Row r) { ov[r] = a.valid[r]; });
+    const std::uint8_t *va = a.valid;
+    forComputed<false>(sel, [&](Row r) { ov[r] = va[r]; });
     out.valid = ov;
   }
   return out;
 }
 
-template <class A, class B, class R, class F>
+/// Exact: f flags errors, so it must see the selected rows only.
+template <class A, class B, class R, bool Exact = false, class F>
 Vec mapBinary(Workspace &ws, const Sel &sel, const Vec &a, const Vec &b, F f) {
+  constexpr bool text =
+      Exact || std::is_same_v<A, std::string_view> || std::is_same_v<B, std::string_view>;
   Vec out;
   out.own = ws.scratch();
   R *o = out.own.values<R>();
@@ -107,21 +122,32 @@ Vec mapBinary(Workspace &ws, const Sel &sel, const Vec &a, const Vec &b, F f) {
   const B *pb = b.as<B>();
   if (a.constant) {
     const A x = pa[0];
-    sel.forEach([&](Row r) { o[r] = f(x, pb[r]); });
+    forComputed<text>(sel, [&](Row r) { o[r] = f(x, pb[r]); });
   } else if (b.constant) {
     const B y = pb[0];
-    sel.forEach([&](Row r) { o[r] = f(pa[r], y); });
+    forComputed<text>(sel, [&](Row r) { o[r] = f(pa[r], y); });
   } else {
-    sel.forEach([&](Row r) { o[r] = f(pa[r], pb[r]); });
+    forComputed<text>(sel, [&](Row r) { o[r] = f(pa[r], pb[r]); });
   }
-  if (a.valid || b.valid) {
-    const std::uint8_t *va = a.valid;
-    const std::uint8_t *vb = b.valid;
-    if (va && vb && !a.constant && !b.constant)
-      sel.forEach([&](Row r) { ov[r] = va[r] & vb[r]; });
+  if (!a.valid && !b.valid)
+    return out;
+  out.valid = ov;
+  // A constant's validity is one byte for every row; an absent validity is all ones.
+  const std::uint8_t *va = a.valid;
+  const std::uint8_t *vb = b.valid;
+  if (a.constant || b.constant) {
+    const Vec &c = a.constant ? a : b;
+    const Vec &v = a.constant ? b : a;
+    const std::uint8_t cv = c.validAt(0);
+    if (!v.valid)
+      forComputed<false>(sel, [&](Row r) { ov[r] = cv; });
     else
-      sel.forEach([&](Row r) { ov[r] = a.validAt(r) && b.validAt(r); });
-    out.valid = ov;
+      forComputed<false>(sel, [&](Row r) { ov[r] = v.valid[r] & cv; });
+  } else if (va && vb) {
+    forComputed<false>(sel, [&](Row r) { ov[r] = va[r] & vb[r]; });
+  } else {
+    const std::uint8_t *v = va ? va : vb;
+    forComputed<false>(sel, [&](Row r) { ov[r] = v[r]; });
   }
   return out;
 }
@@ -238,7 +264,7 @@ template <Op O> Vec evalIntArith(const Engine &e, Workspace &ws, const XNode &x,
   if (sel.empty())
     return Engine::missing();
   bool bad = false;
-  Vec out = mapBinary<I64, I64, I64>(ws, sel, a, b, [&bad](I64 p, I64 q) {
+  Vec out = mapBinary<I64, I64, I64, true>(ws, sel, a, b, [&bad](I64 p, I64 q) {
     I64 r = 0;
     bad |= overflows<O>(p, q, r);
     return r;
@@ -275,7 +301,7 @@ Vec evalDiv(const Engine &e, Workspace &ws, const XNode &x, Sel &sel) {
   if (sel.empty())
     return Engine::missing();
   bool bad = false;
-  Vec out = mapBinary<double, double, double>(ws, sel, a, b, [&bad](double p, double q) {
+  Vec out = mapBinary<double, double, double, true>(ws, sel, a, b, [&bad](double p, double q) {
     bad |= q == 0.0; // also -0.0
     return p / q;
   });
@@ -292,7 +318,7 @@ Vec evalNegInt(const Engine &e, Workspace &ws, const XNode &x, Sel &sel) {
     return Engine::missing();
   constexpr I64 kMin = std::numeric_limits<I64>::min();
   bool bad = false;
-  Vec out = mapUnary<I64, I64>(ws, sel, a, [&bad](I64 v) {
+  Vec out = mapUnary<I64, I64, true>(ws, sel, a, [&bad](I64 v) {
     bad |= v == kMin;
     return static_cast<I64>(std::uint64_t{0} - static_cast<std::uint64_t>(v));
   });
@@ -341,13 +367,59 @@ Vec evalNot(const Engine &e, Workspace &ws, const XNode &x, Sel &sel) {
 
 /// Kleene and/or with short-circuit: the right operand is evaluated only for the rows the left
 /// one does not decide (And: left not false; Or: left not true).
+/// The bool values and validity of a Vec as two full arrays, whatever its form: a constant is
+/// spread over the rows of sel, an absent validity is the all-ones array. Rows outside the
+/// selection it was computed for hold stale but initialised bytes.
+struct BoolArrays {
+  const U8 *value = nullptr;
+  const U8 *valid = nullptr;
+  Scratch own;
+};
+
+constexpr std::array<U8, kChunk> ones() {
+  std::array<U8, kChunk> a{};
+  for (auto &x : a)
+    x = 1;
+  return a;
+}
+alignas(64) constexpr std::array<U8, kChunk> kOnesArray = ones();
+const U8 *const kOnes = kOnesArray.data();
+
+BoolArrays boolArrays(Workspace &ws, const Sel &sel, const Vec &v) {
+  BoolArrays out;
+  if (!v.constant) {
+    out.value = v.as<U8>();
+    out.valid = v.valid ? v.valid : kOnes;
+    return out;
+  }
+  out.own = ws.scratch();
+  U8 *value = out.own.values<U8>();
+  U8 *valid = out.own.valid();
+  const U8 c = v.at<U8>(0);
+  const U8 cv = v.validAt(0);
+  sel.forEach([&](Row r) {
+    value[r] = c;
+    valid[r] = cv;
+  });
+  out.value = value;
+  out.valid = valid;
+  return out;
+}
+
+/// Kleene and/or with short-circuit: the right operand is evaluated only for the rows the left
+/// one does not decide (And: left not false; Or: left not true). The result is then computed
+/// for every row without branches: where the left operand decides, the right one's (stale)
+/// bytes cannot change the outcome.
 template <bool IsAnd> Vec evalLogic(const Engine &e, Workspace &ws, const XNode &x, Sel &sel) {
   constexpr U8 decisive = IsAnd ? 0 : 1;
   Vec l = e.eval(ws, x.args[0], sel);
   if (sel.empty())
     return Engine::missing();
+  const BoolArrays a = boolArrays(ws, sel, l);
+  const U8 *av = a.value;
+  const U8 *aok = a.valid;
   Sel right =
-      Sel::filter(ws, sel, [&](Row r) { return !(l.validAt(r) && l.at<U8>(r) == decisive); });
+      Sel::filter(ws, sel, [&](Row r) { return !(aok[r] && (av[r] != 0) == (decisive != 0)); });
   if (right.empty())
     return l; // every row decided by the left operand
   const std::uint64_t before = ws.errorCount;
@@ -359,27 +431,31 @@ template <bool IsAnd> Vec evalLogic(const Engine &e, Workspace &ws, const XNode 
   Vec out;
   out.own = ws.scratch();
   U8 *o = out.own.values<U8>();
-  U8 *ov = out.own.valid();
   out.data = o;
+  const BoolArrays b = boolArrays(ws, right, rv);
+  const U8 *bv = b.value;
+  if (!l.valid && !rv.valid) {
+    sel.forEachWide([&](Row r) {
+      const bool p = av[r] != 0;
+      const bool q = bv[r] != 0;
+      o[r] = IsAnd ? (p && q) : (p || q);
+    });
+    return out;
+  }
+  U8 *ov = out.own.valid();
   out.valid = ov;
-  sel.forEach([&](Row r) {
-    const bool lValid = l.validAt(r);
-    if (lValid && l.at<U8>(r) == decisive) {
-      o[r] = decisive;
-      ov[r] = 1;
-      return;
-    }
-    const bool rValid = rv.validAt(r);
-    if (rValid && rv.at<U8>(r) == decisive) {
-      o[r] = decisive;
-      ov[r] = 1;
-    } else if (lValid && rValid) {
-      o[r] = !decisive;
-      ov[r] = 1;
-    } else {
-      o[r] = 0;
-      ov[r] = 0;
-    }
+  const U8 *bok = b.valid;
+  sel.forEachWide([&](Row r) {
+    // Bitwise, not short-circuit: no branch per row.
+    const bool lv = aok[r] != 0;
+    const bool rok = bok[r] != 0;
+    const bool p = av[r] != 0;
+    const bool q = bv[r] != 0;
+    // Decided by a present decisive operand, else present when both are.
+    const bool decided = (lv & (p == (decisive != 0))) | (rok & (q == (decisive != 0)));
+    const bool both = lv & rok;
+    ov[r] = decided | both;
+    o[r] = IsAnd ? static_cast<U8>(both & !decided) : static_cast<U8>(decided);
   });
   return out;
 }

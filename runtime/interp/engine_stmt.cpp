@@ -40,6 +40,71 @@ void run(const Engine &e, Workspace &ws, std::size_t, const ir::Assign &s, Sel &
 
 // ------------------------------------------------------------------------------ indicator
 
+/// Status and score from the score (sv) and pass (pv) values, where the indicator has them.
+/// When neither can be missing the loop has no missing-policy branch.
+template <bool HasScore, bool HasPass>
+void finishRows(const ir::IndicatorStmt &s, const Sel &members, const Vec *sv, const Vec *pv,
+                U8 *status, double *score, U8 *scoreValid) {
+  const bool anyMissing = (HasScore && sv->valid) || (HasPass && pv->valid);
+  // Operands as plain arrays when they are not constants (the usual case).
+  const double *scores = HasScore && !sv->constant ? sv->as<double>() : nullptr;
+  const U8 *passes = HasPass && !pv->constant ? pv->as<U8>() : nullptr;
+  auto scoreAt = [&](Row r) { return scores ? scores[r] : HasScore ? sv->at<double>(0) : 0.0; };
+  auto passAt = [&](Row r) { return HasPass && (passes ? passes[r] : pv->at<U8>(0)) != 0; };
+  auto assessed = [&](Row r) {
+    const bool p = passAt(r);
+    const double sc = HasScore ? scoreAt(r) : (p ? 100.0 : 0.0);
+    const bool passed = HasPass ? p : sc >= 60;
+    status[r] = static_cast<U8>(statusByte(Status::Fail) - passed); // Pass = 1, Fail = 2
+    score[r] = sc;
+    scoreValid[r] = 1;
+  };
+  static_assert(static_cast<int>(Status::Fail) - 1 == static_cast<int>(Status::Pass));
+  if (!anyMissing) {
+    members.forEach(assessed);
+    return;
+  }
+  const double missingScore = s.missingScore;
+  members.forEach([&](Row r) {
+    const bool scoreMissing = HasScore && !sv->validAt(r);
+    const bool passMissing = HasPass && !pv->validAt(r);
+    if (!scoreMissing && !passMissing) {
+      assessed(r);
+      return;
+    }
+    switch (s.missing) {
+    case ir::IndicatorStmt::Missing::NotAssessed:
+      status[r] = statusByte(Status::NotAssessed);
+      score[r] = 0;
+      scoreValid[r] = 0;
+      return;
+    case ir::IndicatorStmt::Missing::Fail:
+      status[r] = statusByte(Status::Fail);
+      score[r] = 0;
+      break;
+    case ir::IndicatorStmt::Missing::Pass:
+      status[r] = statusByte(Status::Pass);
+      score[r] = 100;
+      break;
+    case ir::IndicatorStmt::Missing::Score:
+      status[r] = statusByte(missingScore >= 60 ? Status::Pass : Status::Fail);
+      score[r] = missingScore;
+      break;
+    }
+    scoreValid[r] = 1;
+  });
+}
+
+void finishIndicator(const ir::IndicatorStmt &s, const Sel &members, const Vec *sv, const Vec *pv,
+                     U8 *status, double *score, U8 *scoreValid) {
+  if (sv && pv)
+    finishRows<true, true>(s, members, sv, pv, status, score, scoreValid);
+  else if (sv)
+    finishRows<true, false>(s, members, sv, pv, status, score, scoreValid);
+  else
+    finishRows<false, true>(s, members, sv, pv, status, score, scoreValid);
+}
+
 void run(const Engine &e, Workspace &ws, std::size_t, const ir::IndicatorStmt &s, Sel &active) {
   U8 *status = column<U8>(ws, s.status);
   U8 *statusValid = validity(ws, s.status);
@@ -63,8 +128,10 @@ void run(const Engine &e, Workspace &ws, std::size_t, const ir::IndicatorStmt &s
   } else {
     const I64 *list = column<I64>(ws, s.checklist);
     const U8 *listValid = validity(ws, s.checklist);
+    const std::uint64_t mask = s.checklists;
     members = Sel::filter(ws, active, [&](Row r) {
-      return listValid[r] && list[r] >= 0 && list[r] < 64 && ((s.checklists >> list[r]) & 1);
+      const auto c = static_cast<std::uint64_t>(list[r]);
+      return (listValid[r] != 0) & (c < 64) & (((mask >> (c & 63)) & 1) != 0);
     });
   }
   if (members.empty())
@@ -101,40 +168,8 @@ void run(const Engine &e, Workspace &ws, std::size_t, const ir::IndicatorStmt &s
     dropFailed(ws, members, before);
   }
 
-  const double missingScore = s.missingScore;
-  members.forEach([&](Row r) {
-    const bool scoreMissing = hasScore && !sv.validAt(r);
-    const bool passMissing = hasPass && !pv.validAt(r);
-    if (scoreMissing || passMissing) {
-      switch (s.missing) {
-      case ir::IndicatorStmt::Missing::NotAssessed:
-        status[r] = statusByte(Status::NotAssessed);
-        score[r] = 0;
-        scoreValid[r] = 0;
-        return;
-      case ir::IndicatorStmt::Missing::Fail:
-        status[r] = statusByte(Status::Fail);
-        score[r] = 0;
-        break;
-      case ir::IndicatorStmt::Missing::Pass:
-        status[r] = statusByte(Status::Pass);
-        score[r] = 100;
-        break;
-      case ir::IndicatorStmt::Missing::Score:
-        status[r] = statusByte(missingScore >= 60 ? Status::Pass : Status::Fail);
-        score[r] = missingScore;
-        break;
-      }
-      scoreValid[r] = 1;
-      return;
-    }
-    const bool p = hasPass && pv.at<U8>(r) != 0;
-    const double sc = hasScore ? sv.at<double>(r) : (p ? 100.0 : 0.0);
-    const bool passes = hasPass ? p : sc >= 60;
-    status[r] = statusByte(passes ? Status::Pass : Status::Fail);
-    score[r] = sc;
-    scoreValid[r] = 1;
-  });
+  finishIndicator(s, members, hasScore ? &sv : nullptr, hasPass ? &pv : nullptr, status, score,
+                  scoreValid);
   dropFailed(ws, active, before);
 }
 
@@ -183,6 +218,11 @@ void run(const Engine &e, Workspace &ws, std::size_t index, const ir::WeightedSt
     return c >= 0 && static_cast<std::size_t>(c) < weights.checklists ? static_cast<std::size_t>(c)
                                                                       : 0;
   };
+  // Where each row's weights start: [checklist * indicators].
+  ws.firstHit.resize(kChunk);
+  std::uint32_t *weightBase = ws.firstHit.data();
+  active.forEach(
+      [&](Row r) { weightBase[r] = static_cast<std::uint32_t>(checklistOf(r) * indicators); });
   constexpr U8 kPass = static_cast<U8>(Status::Pass);
   constexpr U8 kFail = static_cast<U8>(Status::Fail);
 
@@ -195,14 +235,26 @@ void run(const Engine &e, Workspace &ws, std::size_t index, const ir::WeightedSt
     const double *sc = column<double>(ws, s.indicatorScore[i]);
     double *n = num(d);
     double *w = den(d);
-    active.forEach([&](Row r) {
-      const double weight = weights.indicator[checklistOf(r) * indicators + i];
-      if ((st[r] == kPass || st[r] == kFail) && weight > 0) {
-        const double product = weight * sc[r];
-        n[r] += product;
-        w[r] += weight;
-      }
-    });
+    // Branch-free: a row that does not count adds 0 * score, which is +-0 (its score is 0, or
+    // in 0..100 with a weight of 0), and adding +-0 leaves a sum that started at +0 and only
+    // grew by products >= +0 bit for bit unchanged, exactly as skipping the row would.
+    const double *weightOf = weights.indicator.data() + i;
+    if (!list) {
+      const double weight = weightOf[0] > 0 ? weightOf[0] : 0.0;
+      active.forEach([&](Row r) {
+        const double wm = ((st[r] == kPass) | (st[r] == kFail)) ? weight : 0.0;
+        n[r] += wm * sc[r];
+        w[r] += wm;
+      });
+    } else {
+      active.forEach([&](Row r) {
+        const double weight = weightOf[weightBase[r]];
+        const bool counts = ((st[r] == kPass) | (st[r] == kFail)) & (weight > 0);
+        const double wm = counts ? weight : 0.0;
+        n[r] += wm * sc[r];
+        w[r] += wm;
+      });
+    }
   }
 
   for (std::size_t d = 0; d < domains; ++d) {

@@ -65,6 +65,10 @@ private:
   std::unique_ptr<detail::Workspace> ws_;
 };
 
+bool allPresent(const batch::Column &column, std::size_t rows) {
+  return rows == 0 || std::memchr(column.validity(), 0, rows) == nullptr;
+}
+
 void clearFailedRows(batch::Results &results, const detail::Workspace &ws) {
   for (std::size_t s = 0; s < results.slotCount(); ++s) {
     batch::Column &column = results.slot(static_cast<ir::SlotId>(s));
@@ -148,7 +152,7 @@ void Interpreter::evaluate(const batch::Batch &batch, const batch::ParamValues &
   ws->statusOut = results.statusData();
   ws->errorOut = results.errorData();
   for (std::uint32_t f = 0; f < p.fields.size(); ++f)
-    ws->fieldAllValid[f] = batch.column(f).missingCount() == 0;
+    ws->fieldAllValid[f] = allPresent(batch.column(f), rows);
   for (ir::SlotId s : engine_->unwrittenSlots())
     for (std::size_t row = 0; row < rows; ++row)
       results.slot(s).setMissing(row);
@@ -196,7 +200,7 @@ ExpressionValues Interpreter::evaluateExpression(ir::ExprId expr, const batch::B
   ws->statusOut = out.status.data();
   ws->errorOut = out.errors.data();
   for (std::uint32_t f = 0; f < p.fields.size(); ++f)
-    ws->fieldAllValid[f] = batch.column(f).missingCount() == 0;
+    ws->fieldAllValid[f] = allPresent(batch.column(f), rows);
   detail::evaluateColumn(*engine_, *ws, expr, rows, results.statusData(), out.values, out.arena);
   return out;
 }

@@ -80,10 +80,27 @@ public:
   bool empty() const { return n_ == 0; }
   bool isDense() const { return rows_ == nullptr; }
   Row operator[](std::uint32_t k) const { return rows_ ? rows_[k] : k; }
+  /// One past the last row.
+  std::uint32_t end() const { return rows_ ? (n_ ? rows_[n_ - 1] + 1 : 0) : n_; }
 
   template <class F> void forEach(F &&f) const {
     if (!rows_) {
       for (Row r = 0; r < n_; ++r)
+        f(r);
+    } else {
+      for (std::uint32_t k = 0; k < n_; ++k)
+        f(rows_[k]);
+    }
+  }
+
+  /// Like forEach, but may also visit rows between the selected ones, when that is cheaper: a
+  /// dense loop has no indirection and vectorises. Only for computing a fresh vector from
+  /// operands whose every row is initialised memory, with an operation that is harmless on
+  /// any value (no error, no call): the extra rows' results are never read.
+  template <class F> void forEachWide(F &&f) const {
+    const std::uint32_t last = end();
+    if (!rows_ || n_ * 4 >= last) {
+      for (Row r = 0; r < last; ++r)
         f(r);
     } else {
       for (std::uint32_t k = 0; k < n_; ++k)

@@ -2,11 +2,13 @@
 // scores, tables, outputs (and frequency), rules, escalations and deadlines.
 #include "compiler/sema/checker.h"
 
+#include "compiler/sema/expr_walk.h"
 #include "compiler/sema/suggest.h"
 
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <map>
 
 namespace xr::sema {
 
@@ -51,6 +53,7 @@ Checker::Checker(Model &model, Collected &collected, const SourceManager &source
 
 void Checker::run() {
   checkParams();
+  typeValuesInDependencyOrder();
   for (std::uint32_t i = 0; i < m_.indicators.size(); ++i)
     checkIndicator(i);
   for (std::uint32_t i = 0; i < m_.checks.size(); ++i)
@@ -310,6 +313,121 @@ void Checker::checkChecklist(std::uint32_t i) {
 
 // ------------------------------------------------------------------------- values
 
+void Checker::ensureValue(SymbolRef ref) {
+  // Values are typed in dependency order first (typeValuesInDependencyOrder), so only a
+  // dependency cycle (XR0501) nests deeply here; past the limit its values stay untyped for
+  // now and read as the error type.
+  if (ensureDepth_ >= kMaxEnsureDepth)
+    return;
+  ++ensureDepth_;
+  switch (ref.kind) {
+  case SymbolKind::Let:
+    ensureLet(ref.index);
+    break;
+  case SymbolKind::Score:
+    ensureScore(ref.index);
+    break;
+  case SymbolKind::Table:
+    ensureTable(ref.index);
+    break;
+  case SymbolKind::Output:
+    ensureOutput(ref.index);
+    break;
+  case SymbolKind::Deadline:
+    ensureDeadline(ref.index);
+    break;
+  default:
+    break;
+  }
+  --ensureDepth_;
+}
+
+void Checker::typeValuesInDependencyOrder() {
+  auto isValue = [](SymbolKind k) {
+    return k == SymbolKind::Let || k == SymbolKind::Score || k == SymbolKind::Table ||
+           k == SymbolKind::Output || k == SymbolKind::Deadline;
+  };
+  // The values a value's expressions name (an over-approximation is harmless).
+  auto dependencies = [&](SymbolRef ref) {
+    std::vector<const ast::Expr *> roots;
+    switch (ref.kind) {
+    case SymbolKind::Let:
+      roots.push_back(m_.lets[ref.index].value);
+      break;
+    case SymbolKind::Score:
+      roots.push_back(m_.scores[ref.index].value);
+      break;
+    case SymbolKind::Deadline:
+      roots.push_back(m_.deadlines[ref.index].value);
+      break;
+    case SymbolKind::Table:
+      for (const TableRowInfo &row : m_.tables[ref.index].rows) {
+        roots.push_back(row.condition);
+        roots.push_back(row.outcome);
+      }
+      break;
+    case SymbolKind::Output: {
+      const OutputInfo &out = m_.outputs[ref.index];
+      roots.push_back(out.initial);
+      if (out.decl->kind == ast::DeclKind::Frequency)
+        for (const ast::FrequencyEntry &entry :
+             static_cast<const ast::FrequencyDecl &>(*out.decl).entries)
+          roots.push_back(entry.value.get());
+      break;
+    }
+    default:
+      break;
+    }
+    std::vector<SymbolRef> deps;
+    auto add = [&](std::string_view name) {
+      if (auto target = m_.lookup(name); target && isValue(target->kind))
+        deps.push_back(*target);
+    };
+    for (const ast::Expr *root : roots)
+      walkExpr(root, [&](const ast::Expr &e) {
+        if (e.kind == ast::ExprKind::Name)
+          add(as<ast::NameExpr>(e).name.text);
+      });
+    if (ref.kind == SymbolKind::Output &&
+        m_.outputs[ref.index].decl->kind == ast::DeclKind::Frequency)
+      add(static_cast<const ast::FrequencyDecl &>(*m_.outputs[ref.index].decl).table.text);
+    return deps;
+  };
+  std::vector<SymbolRef> all;
+  for (std::uint32_t i = 0; i < m_.lets.size(); ++i)
+    all.push_back({SymbolKind::Let, i, 0});
+  for (std::uint32_t i = 0; i < m_.scores.size(); ++i)
+    all.push_back({SymbolKind::Score, i, 0});
+  for (std::uint32_t i = 0; i < m_.tables.size(); ++i)
+    all.push_back({SymbolKind::Table, i, 0});
+  for (std::uint32_t i = 0; i < m_.outputs.size(); ++i)
+    all.push_back({SymbolKind::Output, i, 0});
+  for (std::uint32_t i = 0; i < m_.deadlines.size(); ++i)
+    all.push_back({SymbolKind::Deadline, i, 0});
+  // Iterative depth-first search, post order: each value after what it reads.
+  std::map<SymbolRef, bool> visited;
+  for (SymbolRef root : all) {
+    if (visited.count(root))
+      continue;
+    visited[root] = true;
+    std::vector<std::pair<SymbolRef, std::vector<SymbolRef>>> stack;
+    stack.emplace_back(root, dependencies(root));
+    while (!stack.empty()) {
+      if (!stack.back().second.empty()) {
+        SymbolRef next = stack.back().second.back();
+        stack.back().second.pop_back();
+        if (!visited.count(next)) {
+          visited[next] = true;
+          stack.emplace_back(next, dependencies(next));
+        }
+        continue;
+      }
+      ensureValue(stack.back().first);
+      stack.pop_back();
+    }
+  }
+}
+
 void Checker::ensureLet(std::uint32_t i) {
   if (letState_[i] != State::Unvisited)
     return;
@@ -535,7 +653,7 @@ void Checker::checkFrequency(OutputInfo &out) {
     addReplacementFix(diag, decl.table.range, suggestion);
   } else {
     reference(*ref, decl.table.range);
-    ensureTable(ref->index);
+    ensureValue(*ref);
     const TableInfo &table = m_.tables[ref->index];
     const Type tt = tableState_[ref->index] == State::Done ? table.type : Type::error();
     if (!tt.isError() && tt.kind != TypeKind::Enum)
@@ -614,7 +732,7 @@ void Checker::checkRule(std::uint32_t i) {
       continue;
     }
     reference(*ref, a.target.range);
-    ensureOutput(ref->index);
+    ensureValue(*ref);
     const Type target = m_.outputs[ref->index].type;
     Type t = expr(*a.value, target.isError() ? nullptr : &target);
     rule.assignments.push_back({ref->index, a.value.get(), a.range});

@@ -490,22 +490,22 @@ Type Checker::symbolValue(const ast::NameExpr &e, SymbolRef ref) {
   case SymbolKind::Escalate:
     return Type::boolean();
   case SymbolKind::Let:
-    ensureLet(ref.index);
+    ensureValue(ref);
     return letState_[ref.index] == State::Done ? fromDecl(m_.lets[ref.index].type) : Type::error();
   case SymbolKind::Score:
-    ensureScore(ref.index);
+    ensureValue(ref);
     return scoreState_[ref.index] == State::Done ? fromDecl(m_.scores[ref.index].type)
                                                  : Type::error();
   case SymbolKind::Table:
-    ensureTable(ref.index);
+    ensureValue(ref);
     return tableState_[ref.index] == State::Done ? fromDecl(m_.tables[ref.index].type)
                                                  : Type::error();
   case SymbolKind::Output:
-    ensureOutput(ref.index);
+    ensureValue(ref);
     return outputState_[ref.index] == State::Done ? fromDecl(m_.outputs[ref.index].type)
                                                   : Type::error();
   case SymbolKind::Deadline:
-    ensureDeadline(ref.index);
+    ensureValue(ref);
     return deadlineState_[ref.index] == State::Done ? fromDecl(m_.deadlines[ref.index].type)
                                                     : Type::error();
   case SymbolKind::Aggregate:

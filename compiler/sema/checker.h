@@ -131,6 +131,10 @@ private:
   void checkChecklist(std::uint32_t i);
   void checkRule(std::uint32_t i);
   void checkEscalation(std::uint32_t i);
+  /// Types the top-level values with their dependencies first, so that typing on demand
+  /// never nests deeper than one level (a long chain of lets must not exhaust the stack).
+  void typeValuesInDependencyOrder();
+  void ensureValue(SymbolRef ref);
   void ensureLet(std::uint32_t i);
   void ensureScore(std::uint32_t i);
   void ensureTable(std::uint32_t i);
@@ -179,6 +183,9 @@ private:
   std::unordered_map<ast::NodeId, Unit> units_;
   std::map<SymbolRef, Origin> declOrigins_;
   std::map<SymbolRef, Unit> declUnits_;
+
+  int ensureDepth_ = 0;
+  static constexpr int kMaxEnsureDepth = 64;
 
   enum class State : std::uint8_t { Unvisited, InProgress, Done };
   std::vector<State> letState_, scoreState_, tableState_, outputState_, deadlineState_;

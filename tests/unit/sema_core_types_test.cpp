@@ -347,6 +347,26 @@ TEST(SemaCoreTypes, FrequencyEntries) {
   EXPECT_FALSE(freq.frequencyValues[1]); // left for XR0405
 }
 
+TEST(SemaCoreTypes, LongChainsOfValuesDoNotExhaustTheStack) {
+  // Each let reads the one declared after it: typing on demand would nest 20000 deep.
+  std::string chain = kPrelude;
+  const int n = 20000;
+  for (int i = 0; i < n; ++i)
+    chain += "let v" + std::to_string(i) + " = v" + std::to_string(i + 1) + " + 1\n";
+  chain += "let v" + std::to_string(n) + " = ratio\n";
+  auto c = compileSource(chain);
+  EXPECT_TRUE(noErrors(*c));
+  EXPECT_EQ(letType(*c, "v0"), Type::number());
+
+  // A cycle through as many lets is reported (XR0501), not a crash.
+  std::string cycle = kPrelude;
+  for (int i = 0; i < n; ++i)
+    cycle += "let w" + std::to_string(i) + " = w" + std::to_string((i + 1) % n) + " + 1\n";
+  auto cyclic = compileSource(cycle);
+  EXPECT_EQ(countDiagnostics(*cyclic, "XR0501"), 1u);
+  EXPECT_EQ(cyclic->diagnostics.errorCount(), 1u);
+}
+
 TEST(SemaCoreTypes, IndicatorWithoutLogic) {
   const std::string src = std::string(kRecordPrelude) +
                           "domain dom weight 100%\nchecklist all_ for true { all }\n"

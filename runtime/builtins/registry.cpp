@@ -185,7 +185,7 @@ std::vector<Builtin> makeRegistry() {
                  "The year of a date (1..9999).", Int, Date),
       XR_BUILTIN(Month, "month", xr_month, kNoCalendar, "month(date) -> int",
                  "The month of a date, 1 = January .. 12 = December.", Int, Date),
-      XR_BUILTIN(Day, "day", xr_day, kNoCalendar, "day(date) -> int",
+      XR_BUILTIN(Day, "day_of_month", xr_day, kNoCalendar, "day_of_month(date) -> int",
                  "The day of the month of a date (1..31).", Int, Date),
       XR_BUILTIN(Weekday, "weekday", xr_weekday, kNoCalendar, "weekday(date) -> int",
                  "The day of the week of a date, 1 = Monday .. 7 = Sunday.", Int, Date),

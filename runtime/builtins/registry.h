@@ -60,7 +60,7 @@ enum class Fn : std::uint16_t {
   Pow,        // failable: non-finite result
   Year,       // date -> int
   Month,      // date -> int
-  Day,        // date -> int
+  Day,        // day_of_month: date -> int (`day` is the unit word of `1 day`)
   Weekday,    // date -> int, 1 = Monday .. 7 = Sunday
   DaysBetween,      // date, date -> int (b - a)
   AddDays,          // date, int -> date; failable: out of range

@@ -114,7 +114,7 @@ TEST(BuiltinsRegistry, NamesAreAsWrittenInRulesSortedAndDistinct) {
                                                   "ceil",
                                                   "clamp",
                                                   "contains",
-                                                  "day",
+                                                  "day_of_month",
                                                   "days_between",
                                                   "ends_with",
                                                   "floor",

@@ -14,11 +14,23 @@ SourceRange cover(SourceRange a, SourceRange b) {
 
 static bool isContinuationByte(unsigned char c) { return (c & 0xC0) == 0x80; }
 
+/// Length of the well-formed UTF-8 sequence at `i`, or 1 for a byte that starts none (so an
+/// invalid byte counts as one column, as the header promises).
+static std::size_t sequenceLength(std::string_view s, std::size_t i) {
+  const auto c = static_cast<unsigned char>(s[i]);
+  std::size_t n = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
+  if (n <= 1 || i + n > s.size())
+    return 1;
+  for (std::size_t k = 1; k < n; ++k)
+    if (!isContinuationByte(static_cast<unsigned char>(s[i + k])))
+      return 1;
+  return n;
+}
+
 std::uint32_t codePointCount(std::string_view utf8) {
   std::uint32_t count = 0;
-  for (unsigned char c : utf8)
-    if (!isContinuationByte(c))
-      ++count;
+  for (std::size_t i = 0; i < utf8.size(); i += sequenceLength(utf8, i))
+    ++count;
   return count;
 }
 
@@ -68,9 +80,7 @@ std::uint32_t SourceFile::offset(LineColumn position) const {
   std::uint32_t column = 1;
   std::uint32_t i = 0;
   while (i < text.size() && column < position.column) {
-    ++i;
-    while (i < text.size() && isContinuationByte(static_cast<unsigned char>(text[i])))
-      ++i;
+    i += sequenceLength(text, i);
     ++column;
   }
   return start + i;

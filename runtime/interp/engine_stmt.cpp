@@ -4,6 +4,7 @@
 #include "runtime/builtins/kernels.h"
 #include "runtime/interp/engine.h"
 
+#include <array>
 #include <bit>
 #include <type_traits>
 #include <variant>
@@ -23,6 +24,15 @@ U8 *validity(Workspace &ws, ir::SlotId s) { return ws.results->slot(s).validity(
 
 U8 statusByte(Status s) { return static_cast<U8>(s); }
 
+constexpr std::array<U8, kChunk> allOnes() {
+  std::array<U8, kChunk> a{};
+  for (auto &x : a)
+    x = 1;
+  return a;
+}
+alignas(64) constexpr std::array<U8, kChunk> kAllValidArray = allOnes();
+const U8 *const kAllValid = kAllValidArray.data();
+
 /// Removes from `active` the rows that failed since `before`.
 void dropFailed(Workspace &ws, Sel &active, std::uint64_t before) {
   if (ws.errorCount != before)
@@ -40,69 +50,114 @@ void run(const Engine &e, Workspace &ws, std::size_t, const ir::Assign &s, Sel &
 
 // ------------------------------------------------------------------------------ indicator
 
-/// Status and score from the score (sv) and pass (pv) values, where the indicator has them.
-/// When neither can be missing the loop has no missing-policy branch.
+/// Status and score from the score (sv) and pass (pv) values, where the indicator has them,
+/// without a branch per row: the assessed outcome and the missing policy's outcome are both
+/// computed and one is selected.
 template <bool HasScore, bool HasPass>
-void finishRows(const ir::IndicatorStmt &s, const Sel &members, const Vec *sv, const Vec *pv,
-                U8 *status, double *score, U8 *scoreValid) {
-  const bool anyMissing = (HasScore && sv->valid) || (HasPass && pv->valid);
-  // Operands as plain arrays when they are not constants (the usual case).
-  const double *scores = HasScore && !sv->constant ? sv->as<double>() : nullptr;
-  const U8 *passes = HasPass && !pv->constant ? pv->as<U8>() : nullptr;
-  auto scoreAt = [&](Row r) { return scores ? scores[r] : HasScore ? sv->at<double>(0) : 0.0; };
-  auto passAt = [&](Row r) { return HasPass && (passes ? passes[r] : pv->at<U8>(0)) != 0; };
-  auto assessed = [&](Row r) {
-    const bool p = passAt(r);
-    const double sc = HasScore ? scoreAt(r) : (p ? 100.0 : 0.0);
-    const bool passed = HasPass ? p : sc >= 60;
-    status[r] = static_cast<U8>(statusByte(Status::Fail) - passed); // Pass = 1, Fail = 2
-    score[r] = sc;
-    scoreValid[r] = 1;
-  };
-  static_assert(static_cast<int>(Status::Fail) - 1 == static_cast<int>(Status::Pass));
-  if (!anyMissing) {
-    members.forEach(assessed);
-    return;
+void finishRows(Workspace &ws, const ir::IndicatorStmt &s, const Sel &members, const Vec *sv,
+                const Vec *pv, U8 *status, double *score, U8 *scoreValid) {
+  // Constants spread over the rows, so that every operand is a plain array.
+  Scratch spreadScore, spreadPass;
+  const double *scores = nullptr;
+  const U8 *scoreOk = kAllValid;
+  const U8 *passes = nullptr;
+  const U8 *passOk = kAllValid;
+  if constexpr (HasScore) {
+    if (sv->constant) {
+      spreadScore = ws.scratch();
+      double *v = spreadScore.values<double>();
+      U8 *ok = spreadScore.valid();
+      members.forEach([&](Row r) {
+        v[r] = sv->at<double>(0);
+        ok[r] = sv->validAt(0);
+      });
+      scores = v;
+      scoreOk = ok;
+    } else {
+      scores = sv->as<double>();
+      scoreOk = sv->valid ? sv->valid : kAllValid;
+    }
   }
-  const double missingScore = s.missingScore;
+  if constexpr (HasPass) {
+    if (pv->constant) {
+      spreadPass = ws.scratch();
+      U8 *v = spreadPass.values<U8>();
+      U8 *ok = spreadPass.valid();
+      members.forEach([&](Row r) {
+        v[r] = pv->at<U8>(0);
+        ok[r] = pv->validAt(0);
+      });
+      passes = v;
+      passOk = ok;
+    } else {
+      passes = pv->as<U8>();
+      passOk = pv->valid ? pv->valid : kAllValid;
+    }
+  }
+  // The missing policy's outcome.
+  U8 missingStatus = statusByte(Status::NotAssessed);
+  double missingScore = 0;
+  U8 missingValid = 0;
+  switch (s.missing) {
+  case ir::IndicatorStmt::Missing::NotAssessed:
+    break;
+  case ir::IndicatorStmt::Missing::Fail:
+    missingStatus = statusByte(Status::Fail);
+    missingValid = 1;
+    break;
+  case ir::IndicatorStmt::Missing::Pass:
+    missingStatus = statusByte(Status::Pass);
+    missingScore = 100;
+    missingValid = 1;
+    break;
+  case ir::IndicatorStmt::Missing::Score:
+    missingStatus = statusByte(s.missingScore >= 60 ? Status::Pass : Status::Fail);
+    missingScore = s.missingScore;
+    missingValid = 1;
+    break;
+  }
+  static_assert(static_cast<int>(Status::Fail) - 1 == static_cast<int>(Status::Pass));
   members.forEach([&](Row r) {
-    const bool scoreMissing = HasScore && !sv->validAt(r);
-    const bool passMissing = HasPass && !pv->validAt(r);
-    if (!scoreMissing && !passMissing) {
-      assessed(r);
-      return;
-    }
-    switch (s.missing) {
-    case ir::IndicatorStmt::Missing::NotAssessed:
-      status[r] = statusByte(Status::NotAssessed);
-      score[r] = 0;
-      scoreValid[r] = 0;
-      return;
-    case ir::IndicatorStmt::Missing::Fail:
-      status[r] = statusByte(Status::Fail);
-      score[r] = 0;
-      break;
-    case ir::IndicatorStmt::Missing::Pass:
-      status[r] = statusByte(Status::Pass);
-      score[r] = 100;
-      break;
-    case ir::IndicatorStmt::Missing::Score:
-      status[r] = statusByte(missingScore >= 60 ? Status::Pass : Status::Fail);
-      score[r] = missingScore;
-      break;
-    }
-    scoreValid[r] = 1;
+    const bool missing = (HasScore && !scoreOk[r]) | (HasPass && !passOk[r]);
+    const bool p = HasPass && passes[r] != 0;
+    const double sc = HasScore ? scores[r] : (p ? 100.0 : 0.0);
+    const bool passed = HasPass ? p : sc >= 60;
+    const U8 assessed = static_cast<U8>(statusByte(Status::Fail) - passed); // Pass 1, Fail 2
+    status[r] = missing ? missingStatus : assessed;
+    score[r] = missing ? missingScore : sc;
+    scoreValid[r] = missing ? missingValid : 1;
   });
 }
 
-void finishIndicator(const ir::IndicatorStmt &s, const Sel &members, const Vec *sv, const Vec *pv,
-                     U8 *status, double *score, U8 *scoreValid) {
+void finishIndicator(Workspace &ws, const ir::IndicatorStmt &s, const Sel &members, const Vec *sv,
+                     const Vec *pv, U8 *status, double *score, U8 *scoreValid) {
   if (sv && pv)
-    finishRows<true, true>(s, members, sv, pv, status, score, scoreValid);
+    finishRows<true, true>(ws, s, members, sv, pv, status, score, scoreValid);
   else if (sv)
-    finishRows<true, false>(s, members, sv, pv, status, score, scoreValid);
+    finishRows<true, false>(ws, s, members, sv, pv, status, score, scoreValid);
   else
-    finishRows<false, true>(s, members, sv, pv, status, score, scoreValid);
+    finishRows<false, true>(ws, s, members, sv, pv, status, score, scoreValid);
+}
+
+/// The active rows whose checklist lists the indicator, shared by the indicators of one
+/// checklist while no row fails.
+Sel memberRows(Workspace &ws, const ir::IndicatorStmt &s, const Sel &active) {
+  if (s.checklist == ir::kNoSlot)
+    return active.copy(ws);
+  for (const Workspace::Members &m : ws.members)
+    if (m.checklist == s.checklist && m.mask == s.checklists && m.errorCount == ws.errorCount)
+      return m.rows.copy(ws);
+  const I64 *list = column<I64>(ws, s.checklist);
+  const U8 *listValid = validity(ws, s.checklist);
+  const std::uint64_t mask = s.checklists;
+  Sel rows = Sel::filter(ws, active, [&](Row r) {
+    const auto c = static_cast<std::uint64_t>(list[r]);
+    return (listValid[r] != 0) & (c < 64) & (((mask >> (c & 63)) & 1) != 0);
+  });
+  std::erase_if(ws.members,
+                [&](const Workspace::Members &m) { return m.errorCount != ws.errorCount; });
+  ws.members.push_back({s.checklist, mask, ws.errorCount, rows.copy(ws)});
+  return rows;
 }
 
 void run(const Engine &e, Workspace &ws, std::size_t, const ir::IndicatorStmt &s, Sel &active) {
@@ -110,30 +165,22 @@ void run(const Engine &e, Workspace &ws, std::size_t, const ir::IndicatorStmt &s
   U8 *statusValid = validity(ws, s.status);
   double *score = column<double>(ws, s.score);
   U8 *scoreValid = validity(ws, s.score);
+  Sel members = memberRows(ws, s, active);
   // Not applicable unless a member of the record's checklist.
-  active.forEach([&](Row r) {
-    status[r] = statusByte(Status::NotApplicable);
-    statusValid[r] = 1;
-    score[r] = 0;
-    scoreValid[r] = 0;
-  });
+  if (members.size() != active.size()) {
+    active.forEach([&](Row r) {
+      status[r] = statusByte(Status::NotApplicable);
+      statusValid[r] = 1;
+      score[r] = 0;
+      scoreValid[r] = 0;
+    });
+    for (const ir::Assign &let : s.lets)
+      e.storeMissing(ws, let.slot, active);
+  } else {
+    active.forEach([&](Row r) { statusValid[r] = 1; }); // a status is never missing
+  }
   ws.slotAllValid[s.status] = 1;
   ws.slotAllValid[s.score] = 0;
-  for (const ir::Assign &let : s.lets)
-    e.storeMissing(ws, let.slot, active);
-
-  Sel members;
-  if (s.checklist == ir::kNoSlot) {
-    members = active.copy(ws);
-  } else {
-    const I64 *list = column<I64>(ws, s.checklist);
-    const U8 *listValid = validity(ws, s.checklist);
-    const std::uint64_t mask = s.checklists;
-    members = Sel::filter(ws, active, [&](Row r) {
-      const auto c = static_cast<std::uint64_t>(list[r]);
-      return (listValid[r] != 0) & (c < 64) & (((mask >> (c & 63)) & 1) != 0);
-    });
-  }
   if (members.empty())
     return;
 
@@ -168,7 +215,7 @@ void run(const Engine &e, Workspace &ws, std::size_t, const ir::IndicatorStmt &s
     dropFailed(ws, members, before);
   }
 
-  finishIndicator(s, members, hasScore ? &sv : nullptr, hasPass ? &pv : nullptr, status, score,
+  finishIndicator(ws, s, members, hasScore ? &sv : nullptr, hasPass ? &pv : nullptr, status, score,
                   scoreValid);
   dropFailed(ws, active, before);
 }

@@ -163,6 +163,7 @@ void Interpreter::evaluate(const batch::Batch &batch, const batch::ParamValues &
     ws->rows = n;
     std::memset(ws->errored, 0, n);
     std::fill(ws->slotAllValid.begin(), ws->slotAllValid.end(), 0);
+    ws->members.clear();
     const std::uint64_t before = ws->errorCount;
     Sel active = Sel::dense(n);
     for (std::size_t i = 0; i < p.statements.size() && !active.empty(); ++i)
@@ -170,6 +171,7 @@ void Interpreter::evaluate(const batch::Batch &batch, const batch::ParamValues &
     if (ws->errorCount != before)
       clearFailedRows(results, *ws);
   }
+  ws->members.clear(); // their rows are scratch of this evaluation
   if (keyField_ >= 0 && results.hasKey())
     copyKey(batch, static_cast<std::uint32_t>(keyField_), results);
 }

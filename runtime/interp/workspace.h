@@ -12,6 +12,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <memory>
 #include <string_view>
 #include <vector>
@@ -165,6 +166,17 @@ public:
     errorOut[start + r] = error;
   }
 
+  /// The rows of the active selection whose checklist is in `mask`, as last computed in this
+  /// chunk (indicators of one checklist share them). Valid while no error has been raised
+  /// since: the active rows only ever lose failed rows.
+  struct Members {
+    ir::SlotId checklist = 0;
+    std::uint64_t mask = 0;
+    std::uint64_t errorCount = 0;
+    Sel rows;
+  };
+  std::vector<Members> members;
+
   // Per-statement scratch that does not fit a Buffer (tables, weighted scores).
   std::vector<std::uint8_t> hits;      // [condition][row]
   std::vector<std::uint32_t> firstHit; // [row]
@@ -226,7 +238,12 @@ template <class Keep> Sel Sel::filter(Workspace &ws, const Sel &from, Keep &&kee
 inline Sel Sel::copy(Workspace &ws) const {
   if (isDense())
     return dense(n_);
-  return filter(ws, *this, [](Row) { return true; });
+  Sel out;
+  out.own_ = ws.scratch();
+  out.rows_ = out.own_.values<Row>();
+  out.n_ = n_;
+  std::memcpy(out.rows_, rows_, n_ * sizeof(Row));
+  return out;
 }
 
 inline void Sel::dropErrored(Workspace &ws) {

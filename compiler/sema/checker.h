@@ -191,19 +191,27 @@ private:
   std::vector<State> letState_, scoreState_, tableState_, outputState_, deadlineState_;
 };
 
-/// Replaces the checker's scope for the lifetime of the guard.
+/// Replaces the checker's scope for the lifetime of the guard; what is known present in the
+/// enclosing expression does not carry over into another declaration.
 class ScopeGuard {
 public:
-  ScopeGuard(Checker &checker, Scope scope) : checker_(checker), saved_(std::move(checker.scope_)) {
+  ScopeGuard(Checker &checker, Scope scope)
+      : checker_(checker), saved_(std::move(checker.scope_)),
+        savedPresent_(std::move(checker.present_)) {
     checker_.scope_ = std::move(scope);
+    checker_.present_.clear();
   }
-  ~ScopeGuard() { checker_.scope_ = std::move(saved_); }
+  ~ScopeGuard() {
+    checker_.scope_ = std::move(saved_);
+    checker_.present_ = std::move(savedPresent_);
+  }
   ScopeGuard(const ScopeGuard &) = delete;
   ScopeGuard &operator=(const ScopeGuard &) = delete;
 
 private:
   Checker &checker_;
   Scope saved_;
+  std::vector<SymbolRef> savedPresent_;
 };
 
 /// The value of a numeric constant expression (literals, -, + - * / of constants).

@@ -413,7 +413,7 @@ Type Checker::name(const ast::NameExpr &e, const Type *expected) {
       ref->kind != SymbolKind::EnumMember) {
     d_.report(DiagCode::WrongKindOfName, e.range,
               fmt::format("{} '{}' is a per-record value; a report item combines aggregates, "
-                          "so use it inside one, e.g. avg({}) or count({} ...)",
+                          "so use it inside one, e.g. sum({}), avg({}) or rate(<condition>)",
                           symbolKindName(ref->kind), text, text, text));
     return Type::error();
   }
@@ -765,7 +765,7 @@ Type Checker::coalesce(const ast::BinaryExpr &e, const Type *expected) {
                           typeText(r), typeText(l)));
     return Type::error();
   }
-  sameUnits(*e.lhs, *e.rhs, opRange(e), "default");
+  sameUnits(*e.lhs, *e.rhs, opRange(e), "combine");
   setUnit(e, unitOf(*e.lhs) ? unitOf(*e.lhs) : unitOf(*e.rhs));
   if (r.optional)
     inheritOrigin(e, {e.rhs.get()});

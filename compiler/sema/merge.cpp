@@ -579,6 +579,13 @@ private:
     return names;
   }
 
+  const RetiredInfo *retiredNamed(std::string_view name, ast::DeclKind kind) const {
+    for (const RetiredInfo &r : m_.retired)
+      if (r.name == name && r.kind == kind)
+        return &r;
+    return nullptr;
+  }
+
   void resolveDomains() {
     for (const auto &[index, ident] : domainNames_) {
       IndicatorInfo &ind = m_.indicators[index];
@@ -587,6 +594,14 @@ private:
         ind.domain = ref->index;
         m_.domains[ref->index].indicators.push_back(index);
         reference(*ref, ident.range);
+        continue;
+      }
+      if (const RetiredInfo *r = retiredNamed(ident.text, ast::DeclKind::Domain); r && !ref) {
+        d_.report(DiagCode::UnknownDomain, ident.range,
+                  fmt::format("domain {} of indicator {} is retired; move {} to another domain "
+                              "(`override indicator {} {{ in ... }}`) or retire it too",
+                              ident.text, ind.name, ind.name, ind.name))
+            .note(r->retiredAt, "retired here");
         continue;
       }
       auto suggestion = closestMatch(ident.text, namesOf({SymbolKind::Domain}));
@@ -647,6 +662,13 @@ private:
           auto r = retired.find(item.text);
           if (r != retired.end() && r->second->kind == ast::DeclKind::Indicator)
             continue; // retiring an indicator removes it from every checklist
+          if (r != retired.end() && r->second->kind == ast::DeclKind::Domain) {
+            d_.report(DiagCode::UnknownIndicator, item.range,
+                      fmt::format("domain {} in checklist {} is retired; remove it from the list",
+                                  item.text, list.name))
+                .note(r->second->retiredAt, "retired here");
+            continue;
+          }
         }
         auto suggestion =
             closestMatch(item.text, namesOf({SymbolKind::Indicator, SymbolKind::Domain}));

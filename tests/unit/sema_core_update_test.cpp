@@ -173,6 +173,19 @@ TEST(SemaCoreUpdate, UsingARetiredNameSaysSo) {
                             "unknown name 'A2': indicator A2 is retired", "update.xr"));
 }
 
+TEST(SemaCoreUpdate, RetiredDomainStillNamedSaysSo) {
+  const std::string src = kHeader +
+                          "retire domain safety\noverride domain ops weight 100%\n"
+                          "override checklist small_ones for size == small { A1, safety }\n";
+  auto c = update(src);
+  const std::string base = kBase;
+  EXPECT_TRUE(hasDiagnostic(*c, "XR0103", locate(base, "safety weight 100%"),
+                            "domain safety of indicator S1 is retired; move S1 to another domain",
+                            "base.xr"));
+  EXPECT_TRUE(hasDiagnostic(*c, "XR0104", locate(src, "safety }"),
+                            "domain safety in checklist small_ones is retired", "update.xr"));
+}
+
 TEST(SemaCoreUpdate, RetireThenDeclareAnew) {
   const std::string src = kHeader + "let shared = 2\nretire let shared\n";
   auto c = update(src);

@@ -25,12 +25,53 @@ using batch::Storage;
 Engine::Engine(const ir::Program &program) : p_(program), nodes_(program.nodes.size()) {
   for (ir::ExprId id = 0; id < p_.nodes.size(); ++id)
     compileNode(id);
+  canFail_.assign(p_.nodes.size(), -1);
+  for (ir::ExprId id = 0; id < p_.nodes.size(); ++id) {
+    const ir::Node &n = p_.nodes[id];
+    std::uint32_t firstLazy = n.argCount;
+    if (n.op == ir::Op::And || n.op == ir::Op::Or || n.op == ir::Op::Coalesce)
+      firstLazy = 1;
+    else if (n.op == ir::Op::If || n.op == ir::Op::When)
+      firstLazy = 1;
+    bool safe = firstLazy < n.argCount;
+    for (std::uint32_t i = firstLazy; i < n.argCount; ++i)
+      safe = safe && !canFail(p_.arg(n, i));
+    nodes_[id].lazyOperandsSafe = safe;
+  }
   if (!p_.calendar.years.empty()) {
     calendar_ =
         builtins::calendarView(p_.calendar.years, p_.calendar.holidays, p_.calendar.workdays);
     hasCalendar_ = true;
   }
   checkStatements();
+}
+
+bool Engine::canFail(ir::ExprId id) {
+  if (canFail_[id] >= 0)
+    return canFail_[id] != 0;
+  const ir::Node &n = p_.nodes[id];
+  bool fails = false;
+  switch (n.op) {
+  case ir::Op::Div:
+  case ir::Op::Fail:
+    fails = true;
+    break;
+  case ir::Op::Neg:
+  case ir::Op::Add:
+  case ir::Op::Sub:
+  case ir::Op::Mul:
+    fails = n.type.kind == TypeKind::Int;
+    break;
+  case ir::Op::Call:
+    fails = builtins::get(static_cast<builtins::Fn>(n.a)).failable;
+    break;
+  default:
+    break;
+  }
+  for (std::uint32_t i = 0; i < n.argCount && !fails; ++i)
+    fails = canFail(p_.arg(n, i));
+  canFail_[id] = fails ? 1 : 0;
+  return fails;
 }
 
 void Engine::checkStatements() {

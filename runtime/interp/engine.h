@@ -27,6 +27,11 @@ struct XNode {
   std::int64_t b = 0;
   alignas(16) std::byte constant[16] = {}; // Const: the value
   std::uint8_t constantValid = 0;
+  /// The lazily evaluated operands (the right side of and/or, the branches of if/when, the
+  /// fallback of ??) can raise no error and call nothing with an effect: evaluating them for
+  /// more rows than need them is unobservable, so they are evaluated for all rows at once,
+  /// without narrowing the selection.
+  bool lazyOperandsSafe = false;
 };
 
 class Engine {
@@ -75,10 +80,13 @@ public:
 
 private:
   void compileNode(ir::ExprId id);
+  /// Whether evaluating a node can raise a record error (memoised in canFail_).
+  bool canFail(ir::ExprId id);
   void checkStatements();
 
   const ir::Program &p_;
   std::vector<XNode> nodes_;
+  std::vector<std::int8_t> canFail_; // -1 unknown, 0 no, 1 yes
   XrCalendarView calendar_{};
   bool hasCalendar_ = false;
   std::vector<ir::SlotId> unwritten_;

@@ -418,21 +418,27 @@ template <bool IsAnd> Vec evalLogic(const Engine &e, Workspace &ws, const XNode 
   const BoolArrays a = boolArrays(ws, sel, l);
   const U8 *av = a.value;
   const U8 *aok = a.valid;
-  Sel right =
-      Sel::filter(ws, sel, [&](Row r) { return !(aok[r] && (av[r] != 0) == (decisive != 0)); });
-  if (right.empty())
-    return l; // every row decided by the left operand
-  const std::uint64_t before = ws.errorCount;
-  Vec rv = e.eval(ws, x.args[1], right);
-  if (ws.errorCount != before)
-    sel.dropErrored(ws);
-  if (!l.valid && right.size() == sel.size())
-    return rv; // the left operand was the neutral value in every row
+  Sel right;
+  Vec rv;
+  if (x.lazyOperandsSafe) {
+    rv = e.eval(ws, x.args[1], sel); // cannot fail: sel stays as it is
+  } else {
+    right =
+        Sel::filter(ws, sel, [&](Row r) { return !(aok[r] && (av[r] != 0) == (decisive != 0)); });
+    if (right.empty())
+      return l; // every row decided by the left operand
+    const std::uint64_t before = ws.errorCount;
+    rv = e.eval(ws, x.args[1], right);
+    if (ws.errorCount != before)
+      sel.dropErrored(ws);
+    if (!l.valid && right.size() == sel.size())
+      return rv; // the left operand was the neutral value in every row
+  }
   Vec out;
   out.own = ws.scratch();
   U8 *o = out.own.values<U8>();
   out.data = o;
-  const BoolArrays b = boolArrays(ws, right, rv);
+  const BoolArrays b = boolArrays(ws, x.lazyOperandsSafe ? sel : right, rv);
   const U8 *bv = b.value;
   if (!l.valid && !rv.valid) {
     sel.forEachWide([&](Row r) {
@@ -480,15 +486,20 @@ template <class T> Vec evalCoalesce(const Engine &e, Workspace &ws, const XNode 
   Vec v = e.eval(ws, x.args[0], sel);
   if (sel.empty() || !v.valid)
     return v;
-  Sel fallbackRows = Sel::filter(ws, sel, [&](Row r) { return !v.validAt(r); });
-  if (fallbackRows.empty())
-    return v;
-  const std::uint64_t before = ws.errorCount;
-  Vec f = e.eval(ws, x.args[1], fallbackRows);
-  if (ws.errorCount != before)
-    sel.dropErrored(ws);
-  if (fallbackRows.size() == sel.size())
-    return f;
+  Vec f;
+  if (x.lazyOperandsSafe) {
+    f = e.eval(ws, x.args[1], sel); // cannot fail: sel stays as it is
+  } else {
+    Sel fallbackRows = Sel::filter(ws, sel, [&](Row r) { return !v.validAt(r); });
+    if (fallbackRows.empty())
+      return v;
+    const std::uint64_t before = ws.errorCount;
+    f = e.eval(ws, x.args[1], fallbackRows);
+    if (ws.errorCount != before)
+      sel.dropErrored(ws);
+    if (fallbackRows.size() == sel.size())
+      return f;
+  }
   Vec out;
   out.own = ws.scratch();
   T *o = out.own.values<T>();
@@ -507,12 +518,42 @@ template <class T> Vec evalCoalesce(const Engine &e, Workspace &ws, const XNode 
   return out;
 }
 
+/// If/when whose branches cannot fail: both evaluated for every row, then selected per row.
+template <class T, bool IsWhen>
+Vec selectBranches(const Engine &e, Workspace &ws, const XNode &x, Sel &sel, const Vec &c) {
+  Vec tv = e.eval(ws, x.args[1], sel);
+  Vec fv = e.eval(ws, x.args[2], sel);
+  const BoolArrays cond = boolArrays(ws, sel, c);
+  const U8 *cv = cond.value;
+  const U8 *cok = cond.valid;
+  Vec out;
+  out.own = ws.scratch();
+  T *o = out.own.values<T>();
+  U8 *ov = out.own.valid();
+  out.data = o;
+  out.valid = ov;
+  // Text: only the selected rows (stale string_views may dangle; they are only copied here,
+  // but keep to the rule of forComputed).
+  constexpr bool text = std::is_same_v<T, std::string_view>;
+  forComputed<text>(sel, [&](Row r) {
+    const bool chosen = (cok[r] != 0) & (cv[r] != 0);
+    const bool present = IsWhen || cok[r] != 0;
+    const T value = chosen ? tv.at<T>(r) : fv.at<T>(r);
+    const bool valid = chosen ? tv.validAt(r) : fv.validAt(r);
+    o[r] = present ? value : T{};
+    ov[r] = present & valid;
+  });
+  return out;
+}
+
 /// If (IsWhen false): a missing condition gives missing. When: it chooses the else branch.
 template <class T, bool IsWhen>
 Vec evalIf(const Engine &e, Workspace &ws, const XNode &x, Sel &sel) {
   Vec c = e.eval(ws, x.args[0], sel);
   if (sel.empty())
     return Engine::missing();
+  if (x.lazyOperandsSafe)
+    return selectBranches<T, IsWhen>(e, ws, x, sel, c);
   Sel thenRows = Sel::filter(ws, sel, [&](Row r) { return c.validAt(r) && c.at<U8>(r); });
   Sel elseRows = Sel::filter(ws, sel, [&](Row r) {
     return IsWhen ? !(c.validAt(r) && c.at<U8>(r)) : c.validAt(r) && !c.at<U8>(r);

@@ -265,39 +265,31 @@ void run(const Engine &e, Workspace &ws, std::size_t index, const ir::WeightedSt
     return c >= 0 && static_cast<std::size_t>(c) < weights.checklists ? static_cast<std::size_t>(c)
                                                                       : 0;
   };
-  // Where each row's weights start: [checklist * indicators].
-  ws.firstHit.resize(kChunk);
-  std::uint32_t *weightBase = ws.firstHit.data();
-  active.forEach(
-      [&](Row r) { weightBase[r] = static_cast<std::uint32_t>(checklistOf(r) * indicators); });
   constexpr U8 kPass = static_cast<U8>(Status::Pass);
   constexpr U8 kFail = static_cast<U8>(Status::Fail);
 
-  // Per domain, in indicator index order: num_d += w * s, den_d += w.
-  for (std::size_t i = 0; i < indicators; ++i) {
-    const std::size_t d = s.indicatorDomain[i];
-    if (d >= domains)
+  // Per domain, in indicator index order: num_d += w * s, den_d += w. The rows of one checklist
+  // at a time, so that an indicator's weight is one number and the indicators outside the
+  // checklist (weight 0) are skipped whole.
+  for (std::size_t c = 0; c < (list ? weights.checklists : 1); ++c) {
+    Sel rows = list ? Sel::filter(ws, active, [&](Row r) { return checklistOf(r) == c; })
+                    : active.copy(ws);
+    if (rows.empty())
       continue;
-    const U8 *st = column<U8>(ws, s.indicatorStatus[i]);
-    const double *sc = column<double>(ws, s.indicatorScore[i]);
-    double *n = num(d);
-    double *w = den(d);
-    // Branch-free: a row that does not count adds 0 * score, which is +-0 (its score is 0, or
-    // in 0..100 with a weight of 0), and adding +-0 leaves a sum that started at +0 and only
-    // grew by products >= +0 bit for bit unchanged, exactly as skipping the row would.
-    const double *weightOf = weights.indicator.data() + i;
-    if (!list) {
-      const double weight = weightOf[0] > 0 ? weightOf[0] : 0.0;
-      active.forEach([&](Row r) {
+    for (std::size_t i = 0; i < indicators; ++i) {
+      const std::size_t d = s.indicatorDomain[i];
+      const double weight = weights.indicator[c * indicators + i];
+      if (d >= domains || !(weight > 0))
+        continue;
+      const U8 *st = column<U8>(ws, s.indicatorStatus[i]);
+      const double *sc = column<double>(ws, s.indicatorScore[i]);
+      double *n = num(d);
+      double *w = den(d);
+      // Branch-free: a row whose indicator was not assessed adds 0 * 0 = +0, and adding +0
+      // leaves a sum that started at +0 and only grew by products >= +0 bit for bit unchanged,
+      // exactly as skipping the row would.
+      rows.forEach([&](Row r) {
         const double wm = ((st[r] == kPass) | (st[r] == kFail)) ? weight : 0.0;
-        n[r] += wm * sc[r];
-        w[r] += wm;
-      });
-    } else {
-      active.forEach([&](Row r) {
-        const double weight = weightOf[weightBase[r]];
-        const bool counts = ((st[r] == kPass) | (st[r] == kFail)) & (weight > 0);
-        const double wm = counts ? weight : 0.0;
         n[r] += wm * sc[r];
         w[r] += wm;
       });

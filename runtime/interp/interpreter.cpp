@@ -22,6 +22,10 @@
 //     condition chose it; the fallback of ?? only for rows whose value is missing); indicator
 //     bodies only for rows whose checklist lists the indicator; rule assignments only for
 //     rows whose rule applies; table outcomes only for rows that matched that table row.
+//     One exception, which cannot be observed: a lazy operand that can raise no error (no
+//     division, no int arithmetic, no failable built-in, no Fail below it) is evaluated for all
+//     the rows at once, the unneeded values being dropped when the results are merged; such an
+//     operand has no effect but its value (XNode::lazyOperandsSafe).
 //  4. Errors. When a node raises an error for row r, r is marked (Workspace::raise keeps only
 //     the first error of a row) and removed from the node's selection, which is the caller's
 //     selection object, or, for a narrowed selection, removed from the caller's selection as

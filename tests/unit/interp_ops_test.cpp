@@ -4,6 +4,7 @@
 
 #include <cmath>
 #include <limits>
+#include <thread>
 
 namespace xr::testing {
 namespace {
@@ -153,6 +154,68 @@ TEST_F(InterpOps, KleeneAndOrNot) {
     EXPECT_EQ(get(orSlot, i), orExpected[i]) << i;
     EXPECT_EQ(get(notSlot, i), notExpected[i]) << i;
   }
+}
+
+TEST_F(InterpOps, KleeneLogicIsTheSameWhenTheRightSideCouldFail) {
+  // q == (1 / 1 > 0) is q, but holds a division: the right side is then evaluated only for the
+  // rows that need it (a narrowed selection) instead of for every row.
+  auto unsafeQ = [&] {
+    return pb.cmp(Op::Eq, pb.fieldRef(q), pb.cmp(Op::Gt, pb.div(pb.n(1), pb.n(1)), pb.n(0)));
+  };
+  const ir::SlotId andSlot = pb.let("and", pb.logic(Op::And, pb.fieldRef(p), unsafeQ()));
+  const ir::SlotId orSlot = pb.let("or", pb.logic(Op::Or, pb.fieldRef(p), unsafeQ()));
+  const ir::SlotId ifSlot = pb.let("if", pb.ifE(pb.fieldRef(p), unsafeQ(), pb.b(false)));
+  const ir::SlotId whenSlot = pb.let("when", pb.when(pb.fieldRef(p), unsafeQ(), pb.b(false)));
+  const ir::SlotId coalesceSlot = pb.let("coalesce", pb.coalesce(pb.fieldRef(p), unsafeQ()));
+  const std::vector<ir::Constant> values = {B(true), B(false), Missing(Type::boolean())};
+  std::vector<std::vector<ir::Constant>> rows;
+  for (const auto &a : values)
+    for (const auto &bb : values)
+      rows.push_back(row(I(0), N(0), a, bb));
+  auto r = run(pb.p, rows);
+  auto get = [&](ir::SlotId slot, std::size_t i) {
+    auto c = r.value(slot, i);
+    return c.valid ? static_cast<int>(c.i) : -1;
+  };
+  const int andExpected[9] = {1, 0, -1, 0, 0, 0, -1, 0, -1};
+  const int orExpected[9] = {1, 1, 1, 1, 0, -1, 1, -1, -1};
+  const int ifExpected[9] = {1, 0, -1, 0, 0, 0, -1, -1, -1};
+  const int whenExpected[9] = {1, 0, -1, 0, 0, 0, 0, 0, 0};
+  const int coalesceExpected[9] = {1, 1, 1, 0, 0, 0, 1, 0, -1};
+  for (std::size_t i = 0; i < 9; ++i) {
+    EXPECT_EQ(get(andSlot, i), andExpected[i]) << i;
+    EXPECT_EQ(get(orSlot, i), orExpected[i]) << i;
+    EXPECT_EQ(get(ifSlot, i), ifExpected[i]) << i;
+    EXPECT_EQ(get(whenSlot, i), whenExpected[i]) << i;
+    EXPECT_EQ(get(coalesceSlot, i), coalesceExpected[i]) << i;
+  }
+}
+
+TEST_F(InterpOps, ThreadsEvaluatingAtOnceGetTheSameResults) {
+  pb.let("out", pb.logic(Op::Or, pb.cmp(Op::Gt, pb.fieldRef(x), pb.i(3)),
+                         pb.cmp(Op::Lt, pb.div(pb.n(1), pb.toNumber(pb.fieldRef(x))), pb.n(0.5))));
+  std::vector<std::vector<ir::Constant>> rows;
+  for (int i = 0; i < 5000; ++i)
+    rows.push_back(row(i % 11 == 0 ? Missing(Type::integer()) : I(i % 7 - 2)));
+  interp::Interpreter interpreter(pb.p);
+  const batch::Batch b = makeBatch(pb.p, rows);
+  const batch::ParamValues params = defaults(pb.p);
+  batch::Results reference;
+  interpreter.evaluate(b, params, reference);
+  std::vector<batch::Results> results(4);
+  std::vector<std::thread> threads;
+  for (auto &r : results)
+    threads.emplace_back([&] {
+      for (int round = 0; round < 20; ++round)
+        interpreter.evaluate(b, params, r);
+    });
+  for (auto &t : threads)
+    t.join();
+  for (const auto &r : results) {
+    std::string why;
+    EXPECT_TRUE(batch::sameResults(pb.p, reference, r, &why)) << why;
+  }
+  EXPECT_GT(reference.errorCount(), 0u); // x = 0 divides by zero
 }
 
 TEST_F(InterpOps, AndOrShortCircuitSkipsAnErrorOnTheRight) {

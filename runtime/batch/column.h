@@ -23,6 +23,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <variant>
 #include <vector>
 
@@ -41,6 +42,8 @@ struct TextRef {
   std::uint32_t length = 0;
   friend bool operator==(const TextRef &, const TextRef &) = default;
 };
+static_assert(sizeof(TextRef) == 8 && std::is_standard_layout_v<TextRef>,
+              "TextRef is part of the batch ABI the JIT reads");
 
 class Column {
 public:

@@ -17,6 +17,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <vector>
 
 namespace xr::batch {
@@ -42,6 +43,8 @@ struct RowError {
   std::int64_t detail[2] = {0, 0};
   friend bool operator==(const RowError &, const RowError &) = default;
 };
+static_assert(std::is_standard_layout_v<RowError> && sizeof(RowError) == 32,
+              "RowError is part of the results ABI the JIT writes");
 
 /// The message of a record error, lower case, as ir.h describes it:
 ///   "division by zero in indicator C3 (rules/x.xr:14:15)"

@@ -45,6 +45,7 @@
 #include <algorithm>
 #include <cstring>
 #include <stdexcept>
+#include <vector>
 
 namespace xr::interp {
 
@@ -74,11 +75,39 @@ bool allPresent(const batch::Column &column, std::size_t rows) {
 }
 
 void clearFailedRows(batch::Results &results, const detail::Workspace &ws) {
+  std::vector<std::size_t> failed;
+  for (Row r = 0; r < ws.rows; ++r)
+    if (ws.errored[r])
+      failed.push_back(ws.start + r);
   for (std::size_t s = 0; s < results.slotCount(); ++s) {
     batch::Column &column = results.slot(static_cast<ir::SlotId>(s));
-    for (Row r = 0; r < ws.rows; ++r)
-      if (ws.errored[r])
-        column.setMissing(ws.start + r);
+    std::uint8_t *valid = column.validity();
+    auto clear = [&](auto *values) {
+      for (std::size_t row : failed) {
+        values[row] = {};
+        valid[row] = 0;
+      }
+    };
+    switch (column.storage()) {
+    case batch::Storage::U8:
+      clear(column.values<std::uint8_t>());
+      break;
+    case batch::Storage::I32:
+      clear(column.values<std::int32_t>());
+      break;
+    case batch::Storage::I64:
+      clear(column.values<std::int64_t>());
+      break;
+    case batch::Storage::F64:
+      clear(column.values<double>());
+      break;
+    case batch::Storage::U64:
+      clear(column.values<std::uint64_t>());
+      break;
+    case batch::Storage::Text:
+      clear(column.values<batch::TextRef>());
+      break;
+    }
   }
 }
 

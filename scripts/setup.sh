@@ -25,15 +25,15 @@ for arg in "$@"; do
   esac
 done
 
-# clang-14 and libclang-rt-14-dev: clang++-14 -fsanitize=fuzzer for the fuzz targets (the
-# libFuzzer runtime is in libclang-rt-14-dev, only recommended by clang-14). g++ builds
-# everything else (clang 14 rejects a header of the ANTLR 4.9 runtime).
+# clang-19 and libclang-rt-19-dev: clang++-19 -fsanitize=fuzzer for the fuzz target
+# (scripts/fuzz.sh; the libFuzzer runtime is in libclang-rt-19-dev, only recommended by
+# clang-19, and clang 14 rejects a header of the ANTLR 4.9 runtime). g++ builds the rest.
 packages=(
   g++ cmake ninja-build ccache
   default-jre-headless antlr4 libantlr4-runtime-dev uuid-dev
   llvm-19-dev libfmt-dev nlohmann-json3-dev
   libgtest-dev libgmock-dev libbenchmark-dev
-  clang-14 libclang-rt-14-dev
+  clang-19 libclang-rt-19-dev
 )
 
 missing=()

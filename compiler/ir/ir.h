@@ -163,7 +163,8 @@ struct Assign {
 /// An indicator, evaluated only when it is in the applied checklist:
 ///   if checklist slot's value not in `checklists`: status = NotApplicable, score missing
 ///   else: run `lets`; s = score (if any); p = pass (if any)
-///     if s is valid and outside 0..100: raise `scoreRange`
+///     if s is valid and outside 0..100: raise `scoreRange` (tested as !(s >= 0 && s <= 100),
+///       so NaN is out of range; after the pass condition is evaluated)
 ///     if (score && s missing) || (pass && p missing): apply the missing policy
 ///        NotAssessed -> status NotAssessed, score missing
 ///        Fail -> Fail, score 0; Pass -> Pass, score 100; Score -> score N, Pass iff N >= 60
@@ -203,6 +204,7 @@ struct CheckStmt {
 ///   (sum over domains of num_d) / (sum over domains of den_d), i.e. every assessed point
 ///   counts the same whatever its domain; domain scores are as above.
 /// Sums are accumulated left to right in double; both back ends use this exact order.
+/// `nothingAssessed` carries the applied checklist's index as its detail (batch::RowError).
 struct WeightedStmt {
   bool points = false;
   SlotId total = kNoSlot;
@@ -223,6 +225,20 @@ struct WeightedStmt {
 /// outcomes; collect sum/min/max/count: numeric aggregate of matching outcomes (count: rows).
 /// No row matching: `otherwise` if present, else missing (collect: empty set; sum/count: 0;
 /// min/max: missing). Outcomes are evaluated only for the rows that matched.
+///
+/// Per-record order, exactly (both back ends; it decides which error a record reports):
+///  - first: conditions in row order up to the first match; then that row's outcome.
+///  - unique: conditions in row order; a second match raises `conflict` at once (later
+///    conditions are not evaluated); then the one matching row's outcome.
+///  - any, priority, collect, sum/min/max/count: every condition in row order; then the
+///    outcomes of the matching rows in row order (count: none). any raises `conflict` at the
+///    first outcome that differs from the first matching row's (missing equals only missing);
+///    priority/collect/sum/min/max skip missing outcomes; sum adds left to right (an int sum
+///    that overflows raises IntegerOverflow at the `conflict` site); min/max of numbers use the
+///    min/max kernels (-0 below +0).
+///  - otherwise: evaluated only when no row matched; for collect it gives the set of its one
+///    member.
+/// The error details of a conflict are the two rows, 1-based (batch::RowError).
 struct TableStmt {
   std::uint32_t table = 0;
   SlotId slot = kNoSlot;

@@ -191,8 +191,8 @@ ExprId Lowerer::coerce(ExprId e, const Type &target) {
 }
 
 ExprId Lowerer::comparison(Op op, ExprId lhs, ExprId rhs, SourceRange range) {
-  const Type &l = p_->nodes[lhs].type;
-  const Type &r = p_->nodes[rhs].type;
+  const Type l = p_->nodes[lhs].type; // copies: coerce() may grow the node pool
+  const Type r = p_->nodes[rhs].type;
   if (l.kind == TypeKind::Number || r.kind == TypeKind::Number) {
     lhs = coerce(lhs, Type::number());
     rhs = coerce(rhs, Type::number());

@@ -10,9 +10,6 @@
 
 namespace xr::sema {
 
-/// Levenshtein distance over code points.
-std::size_t editDistance(std::string_view a, std::string_view b);
-
 /// The candidate closest to `name` when it is close enough to be a likely typo: at most one
 /// edit per three characters (at least one); ties go to the earlier candidate.
 std::optional<std::string> closestMatch(std::string_view name,

@@ -6,9 +6,6 @@
 
 namespace xr::syntax {
 
-/// Edit distance in bytes, counting a swap of neighbours as one edit.
-std::size_t editDistance(std::string_view a, std::string_view b);
-
 /// The candidate closest to `word` when it is close enough to be a plausible typo.
 std::optional<std::string_view> closestMatch(std::string_view word,
                                              std::span<const std::string_view> candidates);

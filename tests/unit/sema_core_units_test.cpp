@@ -2,6 +2,8 @@
 #include "compiler/sema/suggest.h"
 #include "compiler/sema/units.h"
 
+#include "compiler/support/edit_distance.h"
+
 #include <gtest/gtest.h>
 
 namespace xr::sema {
@@ -36,8 +38,8 @@ TEST(SemaCoreSuggest, ClosestWithinAThirdOfTheLength) {
   EXPECT_FALSE(closestMatch("totally", {"different"}));
   EXPECT_FALSE(closestMatch("same", {"same"})); // never suggest the name itself
   EXPECT_EQ(closestMatch("合规经营", {"合规经营1", "安全生产"}), "合规经营1");
-  EXPECT_EQ(editDistance("安全生产", "安全生活"), 1u);
-  EXPECT_EQ(editDistance("Score", "score"), 0u); // case does not count
+  EXPECT_EQ(xr::editDistance("安全生产", "安全生活"), 1u);
+  EXPECT_EQ(xr::editDistance("Score", "score"), 0u); // case does not count
 }
 
 TEST(SemaCoreSuggest, MessagesAndFixes) {

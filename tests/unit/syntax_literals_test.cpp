@@ -4,6 +4,7 @@
 
 #include "compiler/syntax/literals.h"
 #include "compiler/syntax/source_text.h"
+#include "compiler/support/edit_distance.h"
 #include "compiler/syntax/suggest.h"
 #include "compiler/syntax/wide_punctuation.h"
 
@@ -120,8 +121,8 @@ TEST(SyntaxLiterals, WidePunctuationTable) {
 TEST(SyntaxLiterals, DidYouMean) {
   constexpr std::array<std::string_view, 5> policies = {"first", "unique", "any", "priority",
                                                         "collect"};
-  EXPECT_EQ(editDistance("firts", "first"), 1u);
-  EXPECT_EQ(editDistance("", "abc"), 3u);
+  EXPECT_EQ(xr::editDistance("firts", "first"), 1u);
+  EXPECT_EQ(xr::editDistance("", "abc"), 3u);
   EXPECT_EQ(closestMatch("firts", policies), "first");
   EXPECT_EQ(closestMatch("colect", policies), "collect");
   EXPECT_EQ(closestMatch("zzz", policies), std::nullopt);

@@ -167,7 +167,6 @@ private:
 
   std::string context_; // "indicator C3": names the declaration in record errors
   int indicator_ = -1;  // the indicator whose body is being lowered
-  int check_ = -1;
   bool inReport_ = false;
   ReportInfo *report_ = nullptr;
   std::vector<Stmt> reportInputs_; // per-record assignments of aggregate inputs, run last
@@ -210,12 +209,10 @@ ExprId Lowerer::lower(const ast::Expr &e) {
   }
   case ast::ExprKind::Name:
     return lowerName(e, resolved(e));
-  case ast::ExprKind::Member: {
-    auto &member = ast::as<ast::MemberExpr>(e);
+  case ast::ExprKind::Member: { // `C1.score`, the only member there is
     SymbolRef ref = resolved(e);
     if (ref.kind != SymbolKind::Indicator)
       throw InternalError("member access on something other than an indicator", e.range);
-    (void)member;
     return slotRef(indicatorScore_[ref.index]);
   }
   case ast::ExprKind::Call: {
@@ -643,14 +640,12 @@ void Lowerer::lowerIndicator(std::uint32_t i) {
 void Lowerer::lowerCheck(std::uint32_t i) {
   const auto &check = m_.checks[i];
   context_ = "check " + check.name;
-  check_ = static_cast<int>(i);
   CheckStmt s;
   s.check = i;
   s.raised = checkRaised_[i];
   s.lets = lowerLets(check.lets, checkLets_[i]);
   s.when = lower(*check.when);
   s.raiseOnMissing = check.missing == ast::MissingPolicyKind::Flag;
-  check_ = -1;
   emit(std::move(s), check.where.declaration);
 }
 

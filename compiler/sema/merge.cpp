@@ -260,6 +260,15 @@ private:
     m_.params.push_back(std::move(info));
   }
 
+  /// Declares `entry`'s name as the next element of `into` and appends its info there.
+  template <typename Info>
+  void publish(const DeclEntry &entry, SymbolKind kind, std::vector<Info> &into, Info info) {
+    const SymbolRef ref{kind, next(into.size()), 0};
+    if (addGlobal(entry.name, ref, nameRange(*entry.first)))
+      declared(entry, ref);
+    into.push_back(std::move(info));
+  }
+
   void buildDomain(const DeclEntry &entry) {
     DomainInfo info;
     info.name = entry.name;
@@ -274,10 +283,7 @@ private:
       if (domain.weight)
         info.weight = weightOf(*domain.weight);
     }
-    SymbolRef ref{SymbolKind::Domain, next(m_.domains.size()), 0};
-    if (addGlobal(entry.name, ref, nameRange(*entry.first)))
-      declared(entry, ref);
-    m_.domains.push_back(std::move(info));
+    publish(entry, SymbolKind::Domain, m_.domains, std::move(info));
   }
 
   /// Lets of one declaration, checked for duplicates within it.
@@ -385,10 +391,7 @@ private:
     info.selector = decl.selector.get();
     info.decl = &decl;
     info.where = locationOfDecl(*entry.first);
-    SymbolRef ref{SymbolKind::Checklist, next(m_.checklists.size()), 0};
-    if (addGlobal(entry.name, ref, nameRange(*entry.first)))
-      declared(entry, ref);
-    m_.checklists.push_back(std::move(info));
+    publish(entry, SymbolKind::Checklist, m_.checklists, std::move(info));
   }
 
   void buildValue(const DeclEntry &entry) {
@@ -401,10 +404,7 @@ private:
     info.decl = decl;
     info.where = locationOfDecl(*entry.first);
     auto &list = isLet ? m_.lets : m_.scores;
-    SymbolRef ref{isLet ? SymbolKind::Let : SymbolKind::Score, next(list.size()), 0};
-    if (addGlobal(entry.name, ref, nameRange(*entry.first)))
-      declared(entry, ref);
-    list.push_back(std::move(info));
+    publish(entry, isLet ? SymbolKind::Let : SymbolKind::Score, list, std::move(info));
   }
 
   void buildTable(const DeclEntry &entry) {
@@ -426,10 +426,7 @@ private:
       info.outcomeType = resolveType(*decl.outcomeType, entry.name, info.where).required();
       fixed = true;
     }
-    SymbolRef ref{SymbolKind::Table, next(m_.tables.size()), 0};
-    if (addGlobal(entry.name, ref, nameRange(*entry.first)))
-      declared(entry, ref);
-    m_.tables.push_back(std::move(info));
+    publish(entry, SymbolKind::Table, m_.tables, std::move(info));
     c_.tableOutcomeFixed.push_back(fixed);
   }
 
@@ -442,10 +439,7 @@ private:
     info.type = resolveType(decl.type, entry.name, info.where);
     info.initial = decl.initial.get();
     info.decl = &decl;
-    SymbolRef ref{SymbolKind::Output, next(m_.outputs.size()), 0};
-    if (addGlobal(entry.name, ref, nameRange(*entry.first)))
-      declared(entry, ref);
-    m_.outputs.push_back(std::move(info));
+    publish(entry, SymbolKind::Output, m_.outputs, std::move(info));
   }
 
   void buildFrequency(const DeclEntry &entry) {
@@ -471,10 +465,7 @@ private:
     info.when = decl.when.get();
     info.decl = &decl;
     info.where = locationOfDecl(*entry.first);
-    SymbolRef ref{SymbolKind::Rule, next(m_.rules.size()), 0};
-    if (addGlobal(entry.name, ref, nameRange(*entry.first)))
-      declared(entry, ref);
-    m_.rules.push_back(std::move(info));
+    publish(entry, SymbolKind::Rule, m_.rules, std::move(info));
   }
 
   void buildEscalation(const DeclEntry &entry) {
@@ -488,10 +479,7 @@ private:
         info.actions.push_back({action.name.text, action.argument.get(), action.range});
     info.decl = &decl;
     info.where = locationOfDecl(*entry.first);
-    SymbolRef ref{SymbolKind::Escalate, next(m_.escalations.size()), 0};
-    if (addGlobal(entry.name, ref, nameRange(*entry.first)))
-      declared(entry, ref);
-    m_.escalations.push_back(std::move(info));
+    publish(entry, SymbolKind::Escalate, m_.escalations, std::move(info));
   }
 
   void buildDeadline(const DeclEntry &entry) {
@@ -503,10 +491,7 @@ private:
     info.type = Type::date();
     info.decl = &decl;
     info.where = locationOfDecl(*entry.first);
-    SymbolRef ref{SymbolKind::Deadline, next(m_.deadlines.size()), 0};
-    if (addGlobal(entry.name, ref, nameRange(*entry.first)))
-      declared(entry, ref);
-    m_.deadlines.push_back(std::move(info));
+    publish(entry, SymbolKind::Deadline, m_.deadlines, std::move(info));
   }
 
   void buildCalendar(const DeclEntry &entry) {

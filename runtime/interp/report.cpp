@@ -493,6 +493,15 @@ void ReportAccumulator::add(const batch::Results &results) {
 }
 
 void ReportAccumulator::add(const batch::Results &results, std::uint64_t firstRow) {
+  addRows(results, [firstRow](std::size_t row) { return firstRow + row; });
+}
+
+void ReportAccumulator::add(const batch::Results &results, const std::uint64_t *recordOfRow) {
+  addRows(results, [recordOfRow](std::size_t row) { return recordOfRow[row]; });
+}
+
+template <class PositionOf>
+void ReportAccumulator::addRows(const batch::Results &results, PositionOf positionOf) {
   const ir::Program &p = interpreter_->program();
   if (results.slotCount() != p.slots.size())
     throw std::invalid_argument("results of another program");
@@ -527,7 +536,7 @@ void ReportAccumulator::add(const batch::Results &results, std::uint64_t firstRo
       for (std::size_t a = 0; a < info.aggregates.size(); ++a) {
         const Input in = inputs[a] ? inputAt(*inputs[a], row) : Input{};
         update(last->aggregates[a], plan.aggregates[a], info.aggregates[a].n, in, results, row,
-               firstRow + row);
+               positionOf(row));
       }
     }
   }

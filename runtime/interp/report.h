@@ -81,6 +81,9 @@ public:
   /// Adds a batch whose first record is record `firstRow` (0-based) of the input: batches may
   /// then be added in any order, e.g. by several threads with their own accumulators.
   void add(const batch::Results &results, std::uint64_t firstRow);
+  /// Adds a batch whose row i is input record recordOfRow[i] (a run's batches skip the records
+  /// that could not be read, so their rows are not consecutive records).
+  void add(const batch::Results &results, const std::uint64_t *recordOfRow);
   /// Adds another accumulator's records (of the same program).
   void merge(const ReportAccumulator &other);
 
@@ -88,6 +91,8 @@ public:
   std::vector<ReportResult> finish(const batch::ParamValues &params) const;
 
 private:
+  template <class PositionOf> void addRows(const batch::Results &results, PositionOf positionOf);
+
   const Interpreter *interpreter_;
   std::unique_ptr<detail::ReportState> state_;
   std::uint64_t nextRow_ = 0;

@@ -314,6 +314,16 @@ TEST_F(InterpReports, FiguresDoNotDependOnTheBatchSplit) {
   odd.merge(even);
   expectSameReports(one, odd.finish(defaults(pb.p)));
 
+  // The same pieces with each row's record index given explicitly, as a run gives them.
+  interp::ReportAccumulator byRecord(interpreter);
+  for (std::size_t p = pieces.size(); p-- > 0;) {
+    std::vector<std::uint64_t> recordOfRow(pieces[p].rows());
+    for (std::size_t r = 0; r < recordOfRow.size(); ++r)
+      recordOfRow[r] = firstRows[p] + r;
+    byRecord.add(pieces[p], recordOfRow.data());
+  }
+  expectSameReports(one, byRecord.finish(defaults(pb.p)));
+
   // And a sum that a plain double accumulation would get wrong: the exact total.
   const auto &total = itemOf(one[1].groups[0], "mean_x");
   EXPECT_TRUE(total.value.scalar.valid);

@@ -22,6 +22,7 @@ struct CommandContext {
   std::ostream &err;
   bool outIsTerminal = false;
   bool noColorSet = false; // the NO_COLOR environment variable is set and not empty
+  bool errIsTerminal = false; // progress lines go to a terminal's stderr only
 };
 
 struct Command {

@@ -5,5 +5,7 @@
 namespace xr::cli {
 
 const Command &checkCommand(); // check.cpp
+const Command &runCommand();   // run.cpp
+const Command &testCommand();  // test.cpp
 
 } // namespace xr::cli

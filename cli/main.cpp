@@ -16,6 +16,7 @@ namespace {
 const std::vector<const Command *> &commandTable() {
   static const std::vector<const Command *> table = {
       &checkCommand(),
+      &testCommand(),
   };
   return table;
 }
@@ -96,7 +97,8 @@ int main(int argc, char **argv) {
   std::ios::sync_with_stdio(false);
   const char *noColor = std::getenv("NO_COLOR");
   xr::cli::CommandContext context{std::cout, std::cerr, isatty(STDOUT_FILENO) == 1,
-                                  noColor != nullptr && *noColor != '\0'};
+                                  noColor != nullptr && *noColor != '\0',
+                                  isatty(STDERR_FILENO) == 1};
   int code = xr::cli::dispatch({argv + 1, argv + argc}, context);
   std::cout.flush();
   return code;

@@ -1,0 +1,76 @@
+#pragma once
+// The embedding API, part 2: evaluating records held in memory. Fill a Batch column by column
+// (or row by row with its setters), bind the params, evaluate into Results, read the values.
+//
+//   xuncha::Evaluator evaluator(rules);                 // compiles once; share across threads
+//   xuncha::Batch batch(rules.program());
+//   std::size_t row = batch.addRow();
+//   batch.setText(field("id"), row, "91330100MA0000001X"); ...
+//   auto params = evaluator.bindParams({{"inspection_date", "2024-09-30"}}, problems);
+//   xuncha::Results results;
+//   evaluator.evaluate(batch, *params, results);
+//   results.value(slot, row)  /  xr::output::formatValue(...)
+#include "runtime/batch/batch.h"
+#include "runtime/batch/results.h"
+#include "xuncha/ruleset.h"
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace xr::interp {
+class Interpreter;
+}
+
+namespace xuncha {
+
+using Batch = xr::batch::Batch;
+using Results = xr::batch::Results;
+using ParamValues = xr::batch::ParamValues;
+
+/// Which back end evaluates records.
+enum class Engine : std::uint8_t { Interpreter };
+/// "interp" -> Interpreter; nullopt otherwise.
+std::optional<Engine> parseEngine(const std::string &name);
+const char *engineName(Engine engine);
+
+/// `--param name=value`: a param's value as text, parsed by the param's type.
+struct ParamSetting {
+  std::string name;
+  std::string value;
+};
+
+class Evaluator {
+public:
+  /// Prepares `ruleSet` (kept alive by the evaluator) for `engine`.
+  explicit Evaluator(std::shared_ptr<const RuleSet> ruleSet, Engine engine = Engine::Interpreter);
+  ~Evaluator();
+  Evaluator(const Evaluator &) = delete;
+  Evaluator &operator=(const Evaluator &) = delete;
+
+  const RuleSet &ruleSet() const { return *ruleSet_; }
+  Engine engine() const { return engine_; }
+
+  /// Every param's value for a run: the settings parsed by type, defaults for the rest.
+  /// nullopt with one sentence per problem in `problems` (unknown param, with a did-you-mean;
+  /// a value that does not parse; a param with no default and no setting).
+  std::optional<ParamValues> bindParams(const std::vector<ParamSetting> &settings,
+                                        std::vector<std::string> &problems) const;
+
+  /// Evaluates every record of `batch` (made for this rule set's program) into `results`. A
+  /// record whose evaluation fails (division by zero ...) gets an error status; the others
+  /// are unaffected. Thread safe.
+  void evaluate(const Batch &batch, const ParamValues &params, Results &results) const;
+
+  /// The interpreter: report figures and explanations are computed with it whatever engine
+  /// evaluates the records.
+  const xr::interp::Interpreter &interpreter() const { return *interpreter_; }
+
+private:
+  std::shared_ptr<const RuleSet> ruleSet_;
+  Engine engine_;
+  std::unique_ptr<xr::interp::Interpreter> interpreter_;
+};
+
+} // namespace xuncha

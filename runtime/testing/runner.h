@@ -1,0 +1,50 @@
+#pragma once
+// Running the `test` blocks of a compiled rule set (`xuncha test`): every ir::TestCase is one
+// record evaluated by the interpreter, then its expectations checked against the results.
+// What a case reports on failure is what a person needs to fix it: each failed expectation
+// with the values it compared, the record, the params and where the case is written.
+#include "compiler/driver/compilation.h"
+#include "compiler/ir/ir.h"
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace xr::testrun {
+
+/// A value a failed expectation shows: `tier = yellow`.
+struct ShownValue {
+  std::string expression; // "tier"
+  ir::Constant value;
+  std::string error; // the evaluation of the value raised a record error (its message)
+};
+
+struct FailedExpectation {
+  std::string text;     // "tier == blue", as written
+  std::string location; // "rulesets/x.xr:142"
+  std::uint32_t line = 0;
+  /// Why it failed: "false", "missing" (a missing condition is not true) or "error".
+  std::string outcome;
+  std::string error; // outcome "error": the message of the error the expectation raised
+  std::vector<ShownValue> shown;
+};
+
+struct CaseResult {
+  std::string title; // "title" or "title [row 3]"
+  std::string file;  // the rule file's path as the compilation names it
+  std::uint32_t line = 0;
+  bool passed = false;
+  /// A failure of the case as a whole (no expectation to blame): a record error the case did not
+  /// expect, an expected error that did not happen or has another message. Empty otherwise.
+  std::string problem;
+  std::vector<FailedExpectation> failures;
+  /// The record's present fields and the params the case gives, in declaration order.
+  std::vector<std::pair<std::string, ir::Constant>> record;
+  std::vector<std::pair<std::string, ir::Constant>> params;
+};
+
+/// Runs the test cases of `compilation` (which must have a program) whose title contains
+/// `filter` (every case when empty), in source order.
+std::vector<CaseResult> runTests(const Compilation &compilation, const std::string &filter = {});
+
+} // namespace xr::testrun

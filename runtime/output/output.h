@@ -42,7 +42,8 @@ Provenance provenanceOf(const ir::Program &program);
 /// numbers in the shortest form that reads back exactly (1, 0.3, 1e+21), dates ISO
 /// (2024-06-30), bools true/false, enums by member name, statuses pass / fail / not_assessed /
 /// not_applicable, sets as member names joined by ';'. Missing is the empty string (callers
-/// that need `null` check Constant::valid first).
+/// that need `null` check Constant::valid first). Negative zero is written "0" (it equals 0 in
+/// every comparison of the language; a signed zero in a results table only puzzles).
 std::string formatValue(const ir::Program &program, const ir::Constant &value);
 
 /// The result rows. Columns, in order: the record's key field (when it has one, under its
@@ -53,6 +54,11 @@ std::string formatValue(const ir::Program &program, const ir::Constant &value);
 /// declaration order). An error row has every value column empty. JSON Lines: one object per
 /// row with the same keys in the same order; missing values are null; flags and actions are
 /// arrays.
+/// Details: the `checklist` column shows the applied checklist's name; an action whose argument
+/// is missing is written escalation.action= ; a CSV cell is quoted (RFC 4180, quotes doubled)
+/// when it holds a comma, a quote, CR, LF or '#' (the last for read_csv(comment='#')); in JSON
+/// Lines an error row's flags and actions are null like its other values, and sets are arrays
+/// of member names.
 class ResultFormatter {
 public:
   ResultFormatter(const ir::Program &program, OutputFormat format, bool indicators);
@@ -93,13 +99,16 @@ struct RunCounts {
 /// evaluated,record_errors,rejected},"reports":[{name,title,records,errored_records,groups:[{
 /// key,records,items:[{name,title,value,target,target_met,error}]}]}]}. Keys in that order,
 /// two-space indentation, values as formatValue gives them but typed (numbers as JSON numbers,
-/// key lists as arrays, missing as null). Deterministic byte for byte.
+/// key lists as arrays, missing as null). Deterministic byte for byte. A title that was not
+/// given, a target that was not set and an error that did not happen are null.
 std::string reportJson(const ir::Program &program, const RunCounts &counts,
                        const std::vector<interp::ReportResult> &reports);
 
 /// The report figures as readable tables for a terminal: one table per report (a row per
 /// group, a column per item, titles as headers), rates as percentages, targets marked met or
-/// missed; columns aligned by display width (CJK characters are two columns wide).
+/// missed; columns aligned by display width (CJK characters are two columns wide). An item is a
+/// rate when its whole expression is one rate(...) aggregate; the display rules are spelled out
+/// in report_text.cpp.
 std::string reportText(const ir::Program &program, const std::vector<interp::ReportResult> &reports);
 
 /// The display width of UTF-8 text in a terminal (East Asian wide and full-width characters

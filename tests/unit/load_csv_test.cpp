@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <fcntl.h>
+#include <thread>
 #include <unistd.h>
 
 namespace xr::load {
@@ -140,6 +141,77 @@ TEST(LoadCsv, EveryChunkSizeGivesTheSameResult) {
       EXPECT_EQ(cut.chunks, 16u) << "one record per chunk";
     }
   }
+}
+
+/// Several read blocks of records with cells over two lines and blank lines between them: a
+/// record cut by the end of a block is read whole, and line numbers hold to the end.
+TEST(LoadCsv, RecordsCutByReadBlocks) {
+  const ir::Program p = enterprise();
+  std::string text = header;
+  std::size_t records = 0;
+  std::uint64_t lines = 1;
+  while (text.size() < (std::size_t{5} << 19)) {
+    text +=
+        fmt::format("e{},sme,2025-01-31,{},0.5,true,,\"note {}\nsecond line, \"\"quoted\"\"\"\n",
+                    records, records % 97, records);
+    lines += 2;
+    ++records;
+    if (records % 7 == 0) {
+      text += "\n";
+      ++lines;
+    }
+  }
+  text += "bad,sme,2025-01-31,3,0.5,true,,\"x\ny\"z\n";
+  const testing::TempFile file(text);
+  const testing::Loaded whole = testing::loadFile(p, file.path(), {}, std::size_t{1} << 30);
+  EXPECT_EQ(whole.chunks, 1u);
+  ASSERT_EQ(whole.rows.size(), records);
+  EXPECT_EQ(whole.rows[records - 1],
+            fmt::format("e{}|sme|2025-01-31|{}|0.5|true|-|note {}\nsecond line, \"quoted\"",
+                        records - 1, (records - 1) % 97, records - 1));
+  ASSERT_EQ(whole.errors.size(), 1u);
+  EXPECT_EQ(whole.errors[0].line, lines + 1);
+  EXPECT_EQ(whole.errors[0].record, records);
+  for (std::size_t target : {std::size_t{1} << 20, std::size_t{65537}, std::size_t{333}})
+    EXPECT_EQ(testing::loadFile(p, file.path(), {}, target).all(), whole.all()) << target;
+}
+
+TEST(LoadCsv, ChunksParseOnSeveralThreadsAtOnce) {
+  const ir::Program p = enterprise();
+  const testing::TempFile file(badData);
+  std::string error;
+  auto reader = InputReader::open(file.path(), {}, error);
+  std::vector<MappingProblem> problems;
+  std::vector<std::string> notes;
+  auto parser = RecordParser::make(p, *reader, problems, notes);
+  ASSERT_TRUE(parser);
+  std::vector<RawChunk> chunks;
+  for (RawChunk chunk; reader->next(40, chunk, error);)
+    chunks.push_back(chunk);
+  ASSERT_GT(chunks.size(), 4u);
+  auto parseAll = [&](std::size_t from, std::size_t step, std::vector<std::string> &out) {
+    batch::Batch b(p);
+    std::vector<std::uint64_t> rows;
+    std::vector<LoadError> errors;
+    for (std::size_t c = from; c < chunks.size(); c += step) {
+      errors.clear();
+      parser->parse(chunks[c], b, rows, errors);
+      for (std::size_t r = 0; r < b.rows(); ++r)
+        out.push_back(fmt::format("{} {}", rows[r], testing::showRow(p, b, r)));
+      for (const LoadError &e : errors)
+        out.push_back(testing::showError(e));
+    }
+  };
+  std::vector<std::string> alone, even, odd;
+  parseAll(0, 1, alone);
+  std::thread a([&] { parseAll(0, 2, even); });
+  std::thread b([&] { parseAll(1, 2, odd); });
+  a.join();
+  b.join();
+  even.insert(even.end(), odd.begin(), odd.end());
+  std::sort(alone.begin(), alone.end());
+  std::sort(even.begin(), even.end());
+  EXPECT_EQ(even, alone);
 }
 
 TEST(LoadCsv, ShapeProblemsComeBeforeValueProblems) {

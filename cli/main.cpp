@@ -16,6 +16,7 @@ namespace {
 const std::vector<const Command *> &commandTable() {
   static const std::vector<const Command *> table = {
       &checkCommand(),
+      &runCommand(),
       &testCommand(),
   };
   return table;

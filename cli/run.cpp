@@ -29,9 +29,9 @@ ArgSpec runArguments() {
                "where rows that cannot be read go (CSV; default: <out>.errors.csv next to "
                "--out)",
                {}, {}, false})
-      .option({"param", "NAME=VALUE", "set a param of the rule set (repeatable)", {}, {}, true})
+      .option({"param", "NAME=VALUE", "set a param of the rule set", {}, {}, true})
       .option({"map", "FIELD=COLUMN",
-               "read record field FIELD from input column COLUMN (repeatable)", {}, {}, true})
+               "read record field FIELD from input column COLUMN", {}, {}, true})
       .option({"format", "FORMAT", "results format (default: from --out's extension)",
                {"csv", "jsonl"}, {}, false})
       .option({"input-format", "FORMAT", "input format (default: from --data's extension)",

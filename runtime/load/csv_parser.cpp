@@ -12,6 +12,20 @@ namespace xr::load {
 
 namespace {
 
+std::uint64_t lineFeeds(std::string_view text) {
+  return static_cast<std::uint64_t>(std::count(text.begin(), text.end(), '\n'));
+}
+
+/// What reading one record found.
+struct RecordScan {
+  std::size_t end = 0;    // where the next record starts
+  bool multiline = false; // a quoted cell may hold line feeds: count them
+  std::size_t cells = 0;  // cells in the record
+  csv::CellStatus status = csv::CellStatus::Ok;
+  std::size_t badCell = 0; // with a bad value: its cell (`reason` says why)
+  bool badValue = false;
+};
+
 class CsvParser final : public RecordParser {
 public:
   CsvParser(std::vector<FieldPlan> plans, std::vector<int> fieldOfColumn,
@@ -23,9 +37,13 @@ public:
              std::vector<LoadError> &errors) const override;
 
 private:
-  std::string columnName(std::size_t cell) const {
-    return cell < columns_.size() ? columns_[cell] : std::string();
-  }
+  /// Reads the record at `start` into the sink's current row, up to its first bad value (its
+  /// cells are still counted to the end).
+  RecordScan scan(std::string_view text, std::size_t start, RowSink &sink, std::string &scratch,
+                  std::string &reason) const;
+  /// The record's one problem, if it has any: a malformed cell first, then a wrong number of
+  /// cells (its values are likely in the wrong columns), then its first bad value.
+  bool problem(const RecordScan &scan, std::string &reason, std::string &column) const;
 
   std::vector<FieldPlan> plans_;
   std::vector<int> fieldOfColumn_;
@@ -33,16 +51,66 @@ private:
   bool fromGb18030_;
 };
 
+RecordScan CsvParser::scan(std::string_view text, std::size_t start, RowSink &sink,
+                           std::string &scratch, std::string &reason) const {
+  RecordScan scan;
+  std::size_t pos = start;
+  csv::Cell cell;
+  for (;;) {
+    scan.status = csv::readCell(text, pos, cell, scratch);
+    if (scan.status != csv::CellStatus::Ok) {
+      scan.end = csv::findRecordEnd(text, start).end;
+      scan.multiline = true;
+      return scan;
+    }
+    scan.multiline |= cell.quoted;
+    if (scan.cells < fieldOfColumn_.size() && !scan.badValue) {
+      if (const int f = fieldOfColumn_[scan.cells]; f >= 0) {
+        const FieldPlan &plan = plans_[static_cast<std::size_t>(f)];
+        const Stored stored = storeText(sink, plan, cell.text, fromGb18030_, reason);
+        if (stored == Stored::Missing && !plan.type.optional)
+          reason = missingReason(plan, "an empty cell");
+        if (stored == Stored::Bad || (stored == Stored::Missing && !plan.type.optional)) {
+          scan.badValue = true;
+          scan.badCell = scan.cells;
+        }
+      }
+    }
+    ++scan.cells;
+    if (cell.last) {
+      scan.end = pos;
+      return scan;
+    }
+  }
+}
+
+bool CsvParser::problem(const RecordScan &scan, std::string &reason, std::string &column) const {
+  const std::size_t expected = columns_.size();
+  if (scan.status != csv::CellStatus::Ok) {
+    column = scan.cells < expected ? columns_[scan.cells] : std::string();
+    reason = csv::describe(scan.status);
+  } else if (scan.cells != expected) {
+    column.clear();
+    reason = fmt::format("too {} cells: expected {} as in the header, found {}",
+                         scan.cells < expected ? "few" : "many", expected, scan.cells);
+  } else if (scan.badValue) {
+    column = columns_[scan.badCell];
+  } else {
+    return false;
+  }
+  return true;
+}
+
 void CsvParser::parse(const RawChunk &chunk, batch::Batch &batch,
                       std::vector<std::uint64_t> &recordOfRow,
                       std::vector<LoadError> &errors) const {
   const std::string_view text = chunk.text;
-  // Every record ends at a line feed but the last: an upper bound on the rows.
-  RowSink sink(batch, static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')) + 1);
+  // Every record but the last ends at a line feed: an upper bound on the rows.
+  RowSink sink(batch, lineFeeds(text) + 1);
   recordOfRow.clear();
-  const std::size_t expectedCells = columns_.size();
   std::string scratch;
   std::string reason;
+  std::string column;
   std::uint64_t line = chunk.firstLine;
   std::uint64_t record = chunk.firstRecord;
   std::size_t pos = 0;
@@ -52,65 +120,18 @@ void CsvParser::parse(const RawChunk &chunk, batch::Batch &batch,
       pos += blank;
       continue;
     }
-    const std::size_t start = pos;
     sink.beginRow();
-    std::size_t cells = 0;
-    std::size_t badCell = expectedCells; // the cell of the first bad value, if any
-    bool quoted = false;
-    csv::CellStatus status = csv::CellStatus::Ok;
-    csv::Cell cell;
-    for (;;) {
-      status = csv::readCell(text, pos, cell, scratch);
-      if (status != csv::CellStatus::Ok)
-        break;
-      quoted |= cell.quoted;
-      if (cells < expectedCells && badCell == expectedCells) {
-        if (const int f = fieldOfColumn_[cells]; f >= 0) {
-          const FieldPlan &plan = plans_[static_cast<std::size_t>(f)];
-          const Stored stored = storeText(sink, plan, cell.text, fromGb18030_, reason);
-          if (stored == Stored::Bad)
-            badCell = cells;
-          else if (stored == Stored::Missing && !plan.type.optional) {
-            reason = missingReason(plan, "an empty cell");
-            badCell = cells;
-          }
-        }
-      }
-      ++cells;
-      if (cell.last)
-        break;
-    }
-    std::size_t end = pos;
-    if (status != csv::CellStatus::Ok) {
-      end = csv::findRecordEnd(text, start).end;
-      quoted = true;
-    }
-    // A problem with the row's shape comes first: its values are likely in the wrong cells.
-    bool bad = true;
-    if (status != csv::CellStatus::Ok)
-      errors.push_back({record, line, columnName(cells), csv::describe(status)});
-    else if (cells != expectedCells)
-      errors.push_back({record,
-                        line,
-                        {},
-                        fmt::format("too {} cells: expected {} as in the header, found {}",
-                                    cells < expectedCells ? "few" : "many", expectedCells, cells)});
-    else if (badCell != expectedCells)
-      errors.push_back({record, line, columns_[badCell], reason});
-    else
-      bad = false;
-    if (bad) {
+    const RecordScan scan = this->scan(text, pos, sink, scratch, reason);
+    if (problem(scan, reason, column)) {
       sink.discardRow();
+      errors.push_back({record, line, column, reason});
     } else {
       sink.commitRow();
       recordOfRow.push_back(record);
     }
-    line += quoted ? static_cast<std::uint64_t>(
-                         std::count(text.begin() + static_cast<std::ptrdiff_t>(start),
-                                    text.begin() + static_cast<std::ptrdiff_t>(end), '\n'))
-                   : 1;
+    line += scan.multiline ? lineFeeds(text.substr(pos, scan.end - pos)) : 1;
     ++record;
-    pos = end;
+    pos = scan.end;
   }
   sink.finish();
 }

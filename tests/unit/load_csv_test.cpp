@@ -266,6 +266,20 @@ TEST(LoadCsv, HeaderOnlyAndEmptyInputs) {
       << badHeader.openError;
 }
 
+TEST(LoadCsv, FormatsFromFileNamesAndOptions) {
+  EXPECT_EQ(inputFormatFromPath("data/enterprises.csv"), InputFormat::Csv);
+  EXPECT_EQ(inputFormatFromPath("export.TXT"), InputFormat::Csv);
+  EXPECT_EQ(inputFormatFromPath("a.b/x.jsonl"), InputFormat::JsonLines);
+  EXPECT_EQ(inputFormatFromPath("x.NDJSON"), InputFormat::JsonLines);
+  EXPECT_EQ(inputFormatFromPath("x.json"), InputFormat::JsonLines);
+  EXPECT_EQ(inputFormatFromPath("x.xlsx"), std::nullopt);
+  EXPECT_EQ(inputFormatFromPath("data.d/enterprises"), std::nullopt);
+  EXPECT_EQ(inputFormatFromPath("-"), std::nullopt);
+  EXPECT_EQ(parseInputFormat("csv"), InputFormat::Csv);
+  EXPECT_EQ(parseInputFormat("JSONL"), InputFormat::JsonLines);
+  EXPECT_EQ(parseInputFormat("json"), std::nullopt);
+}
+
 TEST(LoadCsv, OpenErrors) {
   std::string error;
   EXPECT_EQ(InputReader::open("/nonexistent/x.csv", {}, error), nullptr);

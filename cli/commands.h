@@ -7,5 +7,6 @@ namespace xr::cli {
 const Command &checkCommand(); // check.cpp
 const Command &runCommand();   // run.cpp
 const Command &testCommand();  // test.cpp
+const Command &genCommand();   // gen.cpp
 
 } // namespace xr::cli

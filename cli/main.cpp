@@ -18,6 +18,7 @@ const std::vector<const Command *> &commandTable() {
       &checkCommand(),
       &runCommand(),
       &testCommand(),
+      &genCommand(),
   };
   return table;
 }

@@ -17,16 +17,16 @@ namespace {
 // when no critical indicator fails, its total is at least 80 and no rectification is overdue.
 // With plausible rates of critical lapses and partial failings, what mostly keeps an SME from
 // compliance is a rectification it has not finished (it lacks the money and the staff; MISSION.md:
-// 34% of inspections are repeats). So two figures are fitted by evaluating generated populations
-// with the rule set (tests/unit/synth_calibration_test.cpp checks that they still land): the
-// chance that a problem due for rectification at an average SME is overdue, and the diligence of
-// large firms. Every other rate is a plausible figure for an average SME (diligence z = 0),
-// moved by diligence.
+// a third of inspections are repeat visits). So two figures are fitted by evaluating generated
+// populations with the rule set (tests/unit/synth_calibration_test.cpp checks that they still
+// land): the chance that a problem due for rectification at an average SME is overdue, and the
+// diligence of large firms. Every other rate is a plausible figure for an average SME (diligence z
+// = 0), moved by diligence.
 constexpr double kAboveScaleShare = 0.187;
 constexpr double kSmeOverdueRate = 0.61;
 constexpr double kAboveScaleOverdueRate = 0.10;
 constexpr double kAboveScaleDiligence = 0.56;
-constexpr double kSmeDiligence = 0.0;
+constexpr double kSmeDiligence = 0.0; // the reference: the rates below are an average SME's
 // SMEs differ more among themselves than large firms do.
 constexpr double kSmeDiligenceSpread = 1.3;
 constexpr double kAboveScaleDiligenceSpread = 1.0;
@@ -43,7 +43,8 @@ constexpr double kTruthfulSme[3] = {0.85, 0.67, 0.50};
 constexpr double kInspectedBeforeSme = 0.65;
 constexpr double kInspectedBeforeAboveScale = 0.97;
 // Last year's tier from last year's diligence relative to the size class (above scale, SME):
-// about 3% red and 30% yellow among large firms, 9% and 36% among SMEs, as this year's.
+// about 2% red and 25% yellow among large firms inspected before, 13% and 33% among SMEs, a
+// little better than this year's tiers.
 constexpr double kPreviousRedBelow[2] = {-2.1, -1.6};
 constexpr double kPreviousYellowBelow[2] = {-0.55, -0.1};
 
@@ -96,8 +97,7 @@ template <std::size_t N> double pickFrom(Rng &rng, const double (&values)[N]) {
   return values[rng.below(N)];
 }
 
-void drawIdentity(const ModelSettings &, std::uint64_t seed, std::uint64_t index, Rng &rng,
-                  Firm &firm, Enterprise &e) {
+void drawIdentity(std::uint64_t seed, std::uint64_t index, Rng &rng, Firm &firm, Enterprise &e) {
   firm.large = bernoulli(rng, kAboveScaleShare);
   e.size = firm.large ? Size::AboveScale : Size::Sme;
 
@@ -414,7 +414,7 @@ void drawEnterprise(const ModelSettings &settings, std::uint64_t seed, std::uint
   out = Enterprise{};
   Rng rng(rowSeed(seed, index));
   Firm firm;
-  drawIdentity(settings, seed, index, rng, firm, out);
+  drawIdentity(seed, index, rng, firm, out);
   drawCompliance(settings, rng, firm, out);
   drawSafety(settings, rng, firm, out);
   drawEnvironment(settings, rng, firm, out);

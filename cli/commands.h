@@ -8,5 +8,6 @@ const Command &checkCommand(); // check.cpp
 const Command &runCommand();   // run.cpp
 const Command &testCommand();  // test.cpp
 const Command &genCommand();   // gen.cpp
+const Command &fmtCommand();   // fmt.cpp
 
 } // namespace xr::cli

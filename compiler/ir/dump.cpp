@@ -108,7 +108,7 @@ std::string_view aggregateName(AggregateKind k) {
 
 class Dumper {
 public:
-  explicit Dumper(const Program &p) : p_(p) {}
+  Dumper(const Program &p, const DumpOptions &options) : p_(p), options_(options) {}
 
   std::string constant(const Constant &c) const {
     if (!c.valid)
@@ -216,7 +216,8 @@ public:
   void body(const TableStmt &s, std::string &out) const {
     out += fmt::format("  table -> {} hit {}\n", slot(s.slot), policyName(s.policy));
     for (std::size_t r = 0; r < s.conditions.size(); ++r)
-      out += fmt::format("    row {} (line {}): {} => {}\n", r + 1, s.rowLines[r],
+      out += fmt::format("    row {}{}: {} => {}\n", r + 1,
+                         options_.sourceLayout ? fmt::format(" (line {})", s.rowLines[r]) : "",
                          expr(s.conditions[r]), expr(s.outcomes[r]));
     if (s.otherwise != kNoExpr)
       out += fmt::format("    otherwise => {}\n", expr(s.otherwise));
@@ -233,8 +234,9 @@ public:
   }
 
   std::string run() const {
-    std::string out = fmt::format("program \"{}\" version {}\nhash {}\n", p_.title, p_.version,
-                                  p_.contentHash);
+    std::string out = fmt::format("program \"{}\" version {}\n", p_.title, p_.version);
+    if (options_.sourceLayout)
+      out += fmt::format("hash {}\n", p_.contentHash);
     for (std::size_t e = 0; e < p_.enums.size(); ++e) {
       const auto &info = p_.enums.get(static_cast<EnumId>(e));
       std::string members;
@@ -253,6 +255,8 @@ public:
       out += fmt::format("calendar: {} year(s), {} holidays, {} declared workdays\n",
                          p_.calendar.years.size(), p_.calendar.holidays.size(),
                          p_.calendar.workdays.size());
+    if (options_.testsAndCalendar)
+      calendarDays(out);
     out += "slots:\n";
     for (const auto &s : p_.slots)
       out += fmt::format("  %{}: {}\n", s.name, typeName(s.type, &p_.enums));
@@ -284,23 +288,57 @@ public:
                            r.aggregates[a].n ? fmt::format(" n={}", r.aggregates[a].n) : "");
       for (const auto &item : r.items)
         out += fmt::format("  {} = {}{}\n", item.name, expr(item.value),
-                           item.target != kNoExpr ? " target " + item.targetText : "");
+                           item.target == kNoExpr  ? ""
+                           : options_.sourceLayout ? " target " + item.targetText
+                                                   : " target " + expr(item.target));
     }
     for (std::size_t e = 0; e < p_.errors.size(); ++e)
-      out += fmt::format("error !{}: {} in {} ({})\n", e, errorKindName(p_.errors[e].kind),
-                         p_.errors[e].context, p_.errors[e].where);
+      out += fmt::format("error !{}: {} in {}{}\n", e, errorKindName(p_.errors[e].kind),
+                         p_.errors[e].context,
+                         options_.sourceLayout ? " (" + p_.errors[e].where + ")" : "");
     for (const auto &t : p_.tests)
       out += fmt::format("test \"{}\": {} expectation(s){}\n", t.title, t.expectations.size(),
                          t.expectError ? ", expects an error" : "");
+    if (options_.testsAndCalendar)
+      for (const auto &t : p_.tests)
+        testCase(t, out);
     return out;
   }
 
 private:
+  void calendarDays(std::string &out) const {
+    for (std::int32_t day : p_.calendar.holidays)
+      out += fmt::format("  holiday {}\n", dateText(day));
+    for (std::int32_t day : p_.calendar.workdays)
+      out += fmt::format("  workday {}\n", dateText(day));
+  }
+
+  void testCase(const TestCase &t, std::string &out) const {
+    out += fmt::format("case \"{}\"\n", t.title);
+    for (std::size_t f = 0; f < t.record.size() && f < p_.fields.size(); ++f)
+      out += fmt::format("  {} = {}\n", p_.fields[f].name, constant(t.record[f]));
+    for (const auto &[param, value] : t.params)
+      out += fmt::format("  ${} = {}\n", param < p_.params.size() ? p_.params[param].name : "?",
+                         constant(value));
+    for (const auto &e : t.expectations) {
+      out += fmt::format("  expect {}\n", expr(e.condition));
+      for (ExprId shown : e.shown)
+        out += fmt::format("    show {}\n", expr(shown));
+    }
+    if (t.expectError)
+      out += fmt::format("  expect error \"{}\"\n", t.errorContains);
+  }
+
   const Program &p_;
+  DumpOptions options_;
 };
 
 } // namespace
 
-std::string dump(const Program &program) { return Dumper(program).run(); }
+std::string dump(const Program &program) { return Dumper(program, {}).run(); }
+
+std::string dump(const Program &program, const DumpOptions &options) {
+  return Dumper(program, options).run();
+}
 
 } // namespace xr::ir

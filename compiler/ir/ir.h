@@ -394,4 +394,14 @@ struct Program {
 /// A readable dump for `xuncha check --emit=ir` and golden tests.
 std::string dump(const Program &program);
 
+struct DumpOptions {
+  /// What moves when only the layout of a file changes: the content hash, the line of each
+  /// table row, the file position of each error site and report targets as written (shown
+  /// as expressions without it). `xuncha fmt`'s tests compare dumps without it.
+  bool sourceLayout = true;
+  /// Also every test case (record, params, expectations) and every day of the calendar.
+  bool testsAndCalendar = false;
+};
+std::string dump(const Program &program, const DumpOptions &options);
+
 } // namespace xr::ir

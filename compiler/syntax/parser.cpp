@@ -4,6 +4,7 @@
 #include "compiler/syntax/parser.h"
 
 #include "compiler/syntax/builder.h"
+#include "compiler/syntax/concrete_tree_builder.h"
 #include "compiler/syntax/lexing.h"
 #include "compiler/syntax/nesting_guard.h"
 #include "compiler/syntax/source_text.h"
@@ -100,6 +101,13 @@ std::size_t declarationStart(const std::vector<std::unique_ptr<antlr4::Token>> &
 
 std::unique_ptr<ast::Module> parseModule(const SourceFile &file, NodeIdAllocator &ids,
                                          Diagnostics &diagnostics, const Limits &limits) {
+  return syntax::parseModuleAndTree(file, ids, diagnostics, limits, nullptr);
+}
+
+std::unique_ptr<ast::Module>
+syntax::parseModuleAndTree(const SourceFile &file, NodeIdAllocator &ids, Diagnostics &diagnostics,
+                           const Limits &limits, std::optional<ConcreteSyntax> *concrete) {
+  std::size_t errorsBefore = diagnostics.errorCount();
   auto module = std::make_unique<ast::Module>();
   const std::string &text = file.text();
   module->file = file.id();
@@ -150,6 +158,11 @@ std::unique_ptr<ast::Module> parseModule(const SourceFile &file, NodeIdAllocator
 
   syntax::AstBuilder builder(file, positions, ids, diagnostics, limits);
   builder.buildModule(tree, *module);
+  if (concrete != nullptr && diagnostics.errorCount() == errorsBefore) {
+    std::vector<antlr4::Token *> parsed = stream.getTokens();
+    *concrete = syntax::buildConcreteSyntax(tree, parsed, parser.getRuleNames(), positions, file,
+                                            module->comments);
+  }
   return module;
 }
 

@@ -1,0 +1,136 @@
+// Runs `xuncha fmt` on every formatter golden case and compares the result with the case's
+// expected file. A case is tests/golden/format/<name>.input (messy on purpose) with
+// <name>.expected (the canonical layout); the input is copied to a temporary folder as
+// <name>.xr, formatted there in place, compared, then checked with `xuncha fmt --check`
+// (formatting formatted output changes nothing).
+//
+// usage: xuncha_format_golden_runner [--update] XUNCHA CASE_DIR [CASE-SUBSTRING...]
+//   --update  write the .expected files instead of comparing
+#include "compiler/format/line_diff.h"
+
+#include <algorithm>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+#include <string>
+#include <sys/wait.h>
+#include <unistd.h>
+#include <vector>
+
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string shellQuote(const std::string &text) {
+  std::string out = "'";
+  for (char c : text)
+    out += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  return out + "'";
+}
+
+/// Runs a command; returns its exit code and appends its output to `output`.
+int run(const std::string &command, std::string &output) {
+  FILE *pipe = popen((command + " 2>&1").c_str(), "r");
+  if (!pipe) {
+    output += "cannot start: " + command + "\n";
+    return -1;
+  }
+  char buffer[4096];
+  std::size_t n;
+  while ((n = std::fread(buffer, 1, sizeof buffer, pipe)) > 0)
+    output.append(buffer, n);
+  int status = pclose(pipe);
+  return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+std::string readFile(const fs::path &path, bool &found) {
+  std::ifstream in(path, std::ios::binary);
+  found = static_cast<bool>(in);
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+} // namespace
+
+int main(int argc, char **argv) {
+  std::vector<std::string> args(argv + 1, argv + argc);
+  bool update = !args.empty() && args.front() == "--update";
+  if (update)
+    args.erase(args.begin());
+  if (args.size() < 2) {
+    std::cerr << "usage: xuncha_format_golden_runner [--update] XUNCHA CASE_DIR "
+                 "[CASE-SUBSTRING...]\n";
+    return 2;
+  }
+  std::string xuncha = fs::absolute(args[0]).string();
+  fs::path root = fs::absolute(args[1]);
+  std::vector<std::string> filters(args.begin() + 2, args.end());
+
+  std::vector<std::string> cases;
+  for (const auto &entry : fs::directory_iterator(root)) {
+    if (!entry.is_regular_file() || entry.path().extension() != ".input")
+      continue;
+    std::string name = entry.path().stem().string();
+    if (filters.empty() || std::any_of(filters.begin(), filters.end(), [&](const std::string &f) {
+          return name.find(f) != std::string::npos;
+        }))
+      cases.push_back(name);
+  }
+  std::sort(cases.begin(), cases.end());
+
+  fs::path scratch =
+      fs::temp_directory_path() / ("xuncha-format-golden-" + std::to_string(getpid()));
+  fs::create_directories(scratch);
+  setenv("NO_COLOR", "1", 1);
+  std::size_t passed = 0, failed = 0;
+  for (const std::string &name : cases) {
+    bool found = false;
+    std::string input = readFile(root / (name + ".input"), found);
+    fs::path file = scratch / (name + ".xr");
+    std::ofstream(file, std::ios::binary) << input;
+    std::string output;
+    int code = run(shellQuote(xuncha) + " fmt " + shellQuote(file.string()), output);
+    std::string actual = readFile(file, found);
+    fs::path expectedPath = root / (name + ".expected");
+    std::string expected = readFile(expectedPath, found);
+    if (code != 0) {
+      ++failed;
+      std::cout << "FAIL " << name << ": xuncha fmt exited " << code << "\n" << output;
+      continue;
+    }
+    if (update) {
+      if (!found || expected != actual) {
+        std::ofstream(expectedPath, std::ios::binary) << actual;
+        std::cout << (found ? "updated " : "created ") << expectedPath.filename().string() << "\n";
+      }
+      continue;
+    }
+    if (!found) {
+      ++failed;
+      std::cout << "FAIL " << name << ": no " << expectedPath.filename().string()
+                << " (run with --update to write it)\n";
+      continue;
+    }
+    if (expected != actual) {
+      ++failed;
+      std::cout << "FAIL " << name << "\n"
+                << xr::format::unifiedDiff(expected, actual, name + ".expected",
+                                           name + " (formatted)");
+      continue;
+    }
+    std::string again;
+    if (run(shellQuote(xuncha) + " fmt --check " + shellQuote(file.string()), again) != 0) {
+      ++failed;
+      std::cout << "FAIL " << name << ": formatting the formatted file changes it\n" << again;
+      continue;
+    }
+    ++passed;
+  }
+  fs::remove_all(scratch);
+  if (!update)
+    std::cout << passed << " passed, " << failed << " failed\n";
+  return failed == 0 ? 0 : 1;
+}

@@ -9,6 +9,7 @@
 
 #include <gtest/gtest.h>
 
+#include <atomic>
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
@@ -210,6 +211,25 @@ TEST_F(SynthGenerator, DatesFollowTheInspectionDateParam) {
       ASSERT_GT(v.i, *dates::makeDate(2022, 1, 1));
     }
   }
+}
+
+TEST_F(SynthGenerator, ACancelledOrFailedWriteLeavesNoFile) {
+  auto g = generator(1);
+  std::atomic<bool> cancel{false};
+  WriteOptions options;
+  options.rowsPerBlock = 10;
+  options.cancel = &cancel;
+  options.onProgress = [&](std::uint64_t rows) { cancel = rows >= 50; };
+  const WriteOutcome cancelled = writePopulation(*g, 1000, (dir_ / "p.csv").string(), options);
+  EXPECT_EQ(cancelled.status, WriteOutcome::Status::Cancelled);
+  EXPECT_LT(cancelled.rows, 1000u);
+  EXPECT_TRUE(fs::is_empty(dir_)); // neither the file nor its temporary file
+
+  const WriteOutcome failed =
+      writePopulation(*g, 10, (dir_ / "no-such-folder" / "p.csv").string(), WriteOptions{});
+  EXPECT_EQ(failed.status, WriteOutcome::Status::Failed);
+  EXPECT_NE(failed.error.find("no-such-folder"), std::string::npos) << failed.error;
+  EXPECT_TRUE(fs::is_empty(dir_));
 }
 
 TEST(SynthGeneratorProblems, AFieldWithoutDistributionIsAnError) {

@@ -12,6 +12,7 @@
 #include <chrono>
 #include <filesystem>
 #include <sys/resource.h>
+#include <time.h>
 #include <thread>
 
 namespace xuncha {
@@ -23,6 +24,27 @@ using xr::batch::Batch;
 double secondsSince(Clock::time_point start) {
   return std::chrono::duration<double>(Clock::now() - start).count();
 }
+
+/// CPU time of the calling thread: phase timings must not count the time a thread waited for
+/// a core on a busy machine.
+double threadCpuSeconds() {
+  timespec now{};
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now);
+  return static_cast<double>(now.tv_sec) + static_cast<double>(now.tv_nsec) * 1e-9;
+}
+
+/// Adds the CPU time the calling thread spends from construction to destruction to `total`.
+class CpuTimer {
+public:
+  explicit CpuTimer(double &total) : total_(total), start_(threadCpuSeconds()) {}
+  ~CpuTimer() { total_ += threadCpuSeconds() - start_; }
+  CpuTimer(const CpuTimer &) = delete;
+  CpuTimer &operator=(const CpuTimer &) = delete;
+
+private:
+  double &total_;
+  double start_;
+};
 
 constexpr std::size_t kLoadErrorsKept = 20;
 
@@ -190,11 +212,13 @@ RunSummary run(const Evaluator &evaluator, const RunOptions &requested) {
     workers.push_back(std::make_unique<WorkerState>(interpreter));
 
   auto produce = [&](Chunk &chunk) {
-    const Clock::time_point t = Clock::now();
     std::string error;
-    const bool more = reader->next(options.chunkBytes, chunk.raw, error);
-    chunk.bytesRead = reader->bytesRead();
-    summary.stats.readSeconds += secondsSince(t);
+    bool more = false;
+    {
+      CpuTimer timer(summary.stats.readSeconds);
+      more = reader->next(options.chunkBytes, chunk.raw, error);
+      chunk.bytesRead = reader->bytesRead();
+    }
     if (!error.empty())
       throw std::runtime_error(error);
     return more;
@@ -202,23 +226,24 @@ RunSummary run(const Evaluator &evaluator, const RunOptions &requested) {
 
   auto work = [&](unsigned w, Chunk &chunk, ChunkOutcome &out) {
     WorkerState &state = *workers[w];
-    Clock::time_point t = Clock::now();
-    state.loadErrors.clear();
-    parser->parse(chunk.raw, state.batch, state.recordOfRow, state.loadErrors);
-    state.parseSeconds += secondsSince(t);
-
-    t = Clock::now();
-    evaluator.evaluate(state.batch, *params, state.results);
-    state.evaluateSeconds += secondsSince(t);
-
-    t = Clock::now();
-    state.reports.add(state.results, state.recordOfRow.data());
-    state.reportSeconds += secondsSince(t);
-
-    t = Clock::now();
-    resultFormatter.format(state.results, out.results);
-    errorFormatter.format(state.loadErrors, out.errors);
-    state.formatSeconds += secondsSince(t);
+    {
+      CpuTimer timer(state.parseSeconds);
+      state.loadErrors.clear();
+      parser->parse(chunk.raw, state.batch, state.recordOfRow, state.loadErrors);
+    }
+    {
+      CpuTimer timer(state.evaluateSeconds);
+      evaluator.evaluate(state.batch, *params, state.results);
+    }
+    {
+      CpuTimer timer(state.reportSeconds);
+      state.reports.add(state.results, state.recordOfRow.data());
+    }
+    {
+      CpuTimer timer(state.formatSeconds);
+      resultFormatter.format(state.results, out.results);
+      errorFormatter.format(state.loadErrors, out.errors);
+    }
 
     out.counts.evaluated = state.results.rows();
     out.counts.recordErrors = state.results.errorCount();
@@ -236,10 +261,11 @@ RunSummary run(const Evaluator &evaluator, const RunOptions &requested) {
       summary.outcome = RunSummary::Outcome::StoppedAtBadRow;
       return false;
     }
-    const Clock::time_point t = Clock::now();
-    if (!files.writeResults(out.results, failure) || !files.writeErrors(out.errors, failure))
-      return false;
-    summary.stats.writeSeconds += secondsSince(t);
+    {
+      CpuTimer timer(summary.stats.writeSeconds);
+      if (!files.writeResults(out.results, failure) || !files.writeErrors(out.errors, failure))
+        return false;
+    }
     summary.counts.recordsIn += out.counts.recordsIn;
     summary.counts.evaluated += out.counts.evaluated;
     summary.counts.recordErrors += out.counts.recordErrors;
@@ -287,11 +313,12 @@ RunSummary run(const Evaluator &evaluator, const RunOptions &requested) {
     return summary;
   }
 
-  Clock::time_point t = Clock::now();
-  for (std::size_t w = 1; w < workers.size(); ++w)
-    workers[0]->reports.merge(workers[w]->reports);
-  summary.reports = workers[0]->reports.finish(*params);
-  summary.stats.reportSeconds += secondsSince(t);
+  {
+    CpuTimer timer(summary.stats.reportSeconds);
+    for (std::size_t w = 1; w < workers.size(); ++w)
+      workers[0]->reports.merge(workers[w]->reports);
+    summary.reports = workers[0]->reports.finish(*params);
+  }
   if (!files.writeReport(xr::output::reportJson(program, summary.counts, summary.reports),
                          failure) ||
       !files.commit(failure)) {

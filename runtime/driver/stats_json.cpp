@@ -28,8 +28,8 @@ std::string statsJson(const RunSummary &summary) {
                   {"write", s.writeSeconds}};
   j["throughput"] = {
       {"records_per_second", perSecond(records, s.wallSeconds)},
-      {"evaluate_records_per_thread_second", perSecond(records, s.evaluateSeconds)},
-      {"load_megabytes_per_thread_second",
+      {"evaluate_records_per_cpu_second", perSecond(records, s.evaluateSeconds)},
+      {"load_megabytes_per_cpu_second",
        perSecond(megabytes, s.readSeconds + s.parseSeconds)}};
   j["peak_memory_bytes"] = s.peakMemoryBytes;
   return j.dump(2);

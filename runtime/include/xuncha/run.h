@@ -58,8 +58,8 @@ struct RunOptions {
   const std::atomic<bool> *cancel = nullptr;
 };
 
-/// Where the time went. Phase times are summed over threads (CPU-ish seconds); wall is the
-/// elapsed time of the whole run.
+/// Where the time went. Phase times are CPU seconds of the threads doing them, summed over
+/// threads (so a busy machine does not inflate them); wall is the elapsed time of the run.
 struct RunStats {
   unsigned threads = 0;
   std::string engine;

@@ -81,6 +81,21 @@ TEST(LoadEncoding, UndecodableBytesAreReportedOnTheirRecordAndColumn) {
                 "decoded, got '末\\xB1'"}));
 }
 
+TEST(LoadEncoding, Gb18030JsonLines) {
+  const ir::Program p = enterprise();
+  InputOptions options = gb18030();
+  options.format = InputFormat::JsonLines;
+  const std::string good = "\"id\":\"e\",\"license_expiry\":\"2025-01-31\",\"drills\":3,"
+                           "\"ratio\":0.5,\"checked\":true,";
+  const std::string text = toGb18030("{" + good + "\"size\":\"规模以上\",\"note\":\"北京\"}\n") +
+                           toGb18030("{" + good + "\"size\":\"sme\",\"note\":\"北") + "\x80\"}\n";
+  const auto loaded = loadText(p, text, options);
+  EXPECT_EQ(loaded.rows, (std::vector<std::string>{"e|above_scale|2025-01-31|3|0.5|true|-|北京"}));
+  EXPECT_EQ(loaded.errorLines(),
+            (std::vector<std::string>{"record 1 line 2 [note] not valid gb18030: byte 0x80 at "
+                                      "position 4 could not be decoded, got '北\\x80'"}));
+}
+
 TEST(LoadEncoding, Gb18030ByteOrderMarkIsSkipped) {
   const ir::Program p = enterprise();
   const std::string text = "\x84\x31\x95\x33" + std::string(testing::kEnterpriseHeader) +

@@ -80,10 +80,12 @@ check() {
     fail "$name: errors of the stdin run differ (beyond the file column)"
   [[ $(awk -F, 'NR > 2 { print $1 }' "$name-stdin-errors.csv" | sort -u) == "-" ]] ||
     fail "$name: errors of the stdin run should name the input '-'"
+  # Without --quiet, the summary and the report table go to stderr, never into the results.
   "$xuncha" run "$ruleset" --data "$population" --out - --format jsonl --errors /dev/null \
-    --quiet >"$name-stdout.jsonl" || true
+    --color=never >"$name-stdout.jsonl" 2>"$name-stderr.txt" || true
   cmp "$name-out-t1-jsonl/results.jsonl" "$name-stdout.jsonl" ||
     fail "$name: JSON Lines results on stdout differ"
+  grep -q "records read from" "$name-stderr.txt" || fail "$name: no summary on stderr"
 
   local record_errors
   record_errors=$(grep -c '^[^,]*,error,' "$base/results.csv" || true)

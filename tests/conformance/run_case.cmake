@@ -19,6 +19,10 @@ endforeach()
 if(NOT ENGINE)
   set(ENGINE interp)
 endif()
+# Paths given relative to where cmake was started (xuncha runs in the case folder).
+foreach(path XUNCHA CASE_DIR WORK_DIR)
+  get_filename_component(${path} "${${path}}" ABSOLUTE) # -P: relative to the working folder
+endforeach()
 get_filename_component(case_name "${CASE_DIR}" NAME)
 set(expected_dir "${CASE_DIR}/expected")
 

@@ -1,6 +1,7 @@
 // The working-day kernels: add_workdays, workdays_between, is_workday.
 //
-// Cost: no per-day loops. Counting the working days of a range [lo, hi] is arithmetic on
+// Cost: with the index of a CalendarIndex, counting the working days of a range is two array
+// reads; without it (a bare view), no per-day loops either: Counting the working days of a range [lo, hi] is arithmetic on
 // weeks plus a binary search into the holiday and workday arrays and a pass over the entries
 // that fall inside the range: O(log H + h), H all entries, h those in the range.
 // add_workdays(d, n) skips whole covered years by counting them, then finds the day inside the
@@ -42,7 +43,9 @@ public:
   explicit Calendar(const XrCalendarView &view)
       : years_(view.years, static_cast<std::size_t>(view.yearCount)),
         holidays_(view.holidays, static_cast<std::size_t>(view.holidayCount)),
-        workdays_(view.workdays, static_cast<std::size_t>(view.workdayCount)) {}
+        workdays_(view.workdays, static_cast<std::size_t>(view.workdayCount)),
+        workingBefore_(view.workingBefore), indexFirst_(view.indexFirst),
+        indexDays_(view.indexDays) {}
 
   bool covers(std::int32_t day) const {
     return std::binary_search(years_.begin(), years_.end(), yearOf(day));
@@ -68,6 +71,13 @@ public:
   std::int64_t workingDaysIn(std::int32_t lo, std::int32_t hi) const {
     if (lo > hi)
       return 0;
+    if (workingBefore_ && lo >= indexFirst_ && std::int64_t{hi} - indexFirst_ < indexDays_)
+      return workingBefore_[hi + 1 - indexFirst_] - workingBefore_[lo - indexFirst_];
+    return countWorkingDays(lo, hi);
+  }
+
+  /// workingDaysIn without the index.
+  std::int64_t countWorkingDays(std::int32_t lo, std::int32_t hi) const {
     std::int64_t count = mondayToFridayBefore(hi + 1) - mondayToFridayBefore(lo);
     for (const std::int32_t day : within(holidays_, lo, hi))
       if (isMondayToFriday(day) && !isDeclaredWorkday(day))
@@ -141,6 +151,9 @@ private:
   std::span<const std::int32_t> years_;
   std::span<const std::int32_t> holidays_;
   std::span<const std::int32_t> workdays_;
+  const std::int32_t *workingBefore_;
+  std::int32_t indexFirst_;
+  std::int64_t indexDays_;
 };
 
 /// The k-th (k >= 1) working day after d. Examines (d, result]; whole years at a time.
@@ -186,6 +199,28 @@ const XrCalendarView *calendarOf(const XrKernelContext *ctx) {
 }
 
 } // namespace
+
+namespace xr::builtins {
+
+CalendarIndex::CalendarIndex(const std::vector<std::int32_t> &years,
+                             const std::vector<std::int32_t> &holidays,
+                             const std::vector<std::int32_t> &workdays)
+    : view_(calendarView(years, holidays, workdays)) {
+  if (years.empty())
+    return;
+  const std::int32_t first = firstDayOf(years.front());
+  const std::int32_t last = lastDayOf(years.back());
+  const Calendar plain(view_);
+  workingBefore_.reserve(static_cast<std::size_t>(last - first) + 2);
+  workingBefore_.push_back(0);
+  for (std::int32_t day = first; day <= last; ++day)
+    workingBefore_.push_back(workingBefore_.back() + (plain.isWorkingDay(day) ? 1 : 0));
+  view_.workingBefore = workingBefore_.data();
+  view_.indexFirst = first;
+  view_.indexDays = last - first + 1;
+}
+
+} // namespace xr::builtins
 
 extern "C" std::int32_t xr_add_workdays(const XrKernelContext *ctx, std::int32_t *out,
                                         std::int32_t d, std::int64_t n) noexcept {

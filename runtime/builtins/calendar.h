@@ -22,7 +22,27 @@ inline XrCalendarView calendarView(const std::vector<std::int32_t> &years,
                                    const std::vector<std::int32_t> &workdays) {
   return XrCalendarView{years.data(),    static_cast<std::int64_t>(years.size()),
                         holidays.data(), static_cast<std::int64_t>(holidays.size()),
-                        workdays.data(), static_cast<std::int64_t>(workdays.size())};
+                        workdays.data(), static_cast<std::int64_t>(workdays.size()),
+                        nullptr,         0,
+                        0};
 }
+
+/// A calendar view with its index of working days: counting the working days of a range is
+/// then two array reads instead of a walk over the holidays, which makes the working-day
+/// kernels several times faster. Built once per rule set by a back end; borrows the vectors.
+class CalendarIndex {
+public:
+  CalendarIndex(const std::vector<std::int32_t> &years, const std::vector<std::int32_t> &holidays,
+                const std::vector<std::int32_t> &workdays);
+  CalendarIndex(const CalendarIndex &) = delete;
+  CalendarIndex &operator=(const CalendarIndex &) = delete;
+
+  /// Valid while this index lives.
+  const XrCalendarView &view() const { return view_; }
+
+private:
+  std::vector<std::int32_t> workingBefore_;
+  XrCalendarView view_{};
+};
 
 } // namespace xr::builtins

@@ -25,6 +25,12 @@ struct XrCalendarView {
   std::int64_t holidayCount;
   const std::int32_t *workdays; // sorted weekend days declared working days
   std::int64_t workdayCount;
+  // Optional (null when absent) index for speed, made by xr::builtins::CalendarIndex:
+  // workingBefore[i] = working days in [indexFirst, indexFirst + i) for i in 0..indexDays.
+  // Kernels give the same results with or without it.
+  const std::int32_t *workingBefore;
+  std::int32_t indexFirst;
+  std::int64_t indexDays;
 };
 
 struct XrKernelContext {

@@ -38,11 +38,9 @@ Engine::Engine(const ir::Program &program) : p_(program), nodes_(program.nodes.s
       safe = safe && !canFail(p_.arg(n, i));
     nodes_[id].lazyOperandsSafe = safe;
   }
-  if (!p_.calendar.years.empty()) {
-    calendar_ =
-        builtins::calendarView(p_.calendar.years, p_.calendar.holidays, p_.calendar.workdays);
-    hasCalendar_ = true;
-  }
+  if (!p_.calendar.years.empty())
+    calendar_ = std::make_unique<builtins::CalendarIndex>(p_.calendar.years, p_.calendar.holidays,
+                                                          p_.calendar.workdays);
   checkStatements();
 }
 
@@ -233,7 +231,7 @@ std::unique_ptr<Workspace> Engine::acquire() const {
   ws->rows = 0;
   ws->fieldAllValid.assign(p_.fields.size(), 0);
   ws->slotAllValid.assign(p_.slots.size(), 0);
-  ws->kernelContext.calendar = hasCalendar_ ? &calendar_ : nullptr;
+  ws->kernelContext.calendar = calendar_ ? &calendar_->view() : nullptr;
   return ws;
 }
 

@@ -4,6 +4,7 @@
 // runtime/interp; the public face is interpreter.h. See interpreter.cpp for why vectorised
 // evaluation gives the same result as evaluating each record on its own.
 #include "compiler/ir/ir.h"
+#include "runtime/builtins/calendar.h"
 #include "runtime/interp/workspace.h"
 
 #include <memory>
@@ -87,8 +88,7 @@ private:
   const ir::Program &p_;
   std::vector<XNode> nodes_;
   std::vector<std::int8_t> canFail_; // -1 unknown, 0 no, 1 yes
-  XrCalendarView calendar_{};
-  bool hasCalendar_ = false;
+  std::unique_ptr<builtins::CalendarIndex> calendar_; // null when the program has no calendar
   std::vector<ir::SlotId> unwritten_;
   std::vector<Weights> weights_; // per statement (empty unless weighted)
 

@@ -32,10 +32,17 @@ constexpr std::int32_t ymd(std::int32_t y, std::int32_t m, std::int32_t d) {
 /// A calendar that owns its arrays and hands the kernels a context over them.
 class TestCalendar {
 public:
+  /// `indexed`: with the index of working days a back end builds (xr::builtins::CalendarIndex);
+  /// the kernels must give the same results either way.
   TestCalendar(std::vector<std::int32_t> years, std::vector<std::int32_t> holidays,
-               std::vector<std::int32_t> workdays)
+               std::vector<std::int32_t> workdays, bool indexed = false)
       : years_(std::move(years)), holidays_(std::move(holidays)), workdays_(std::move(workdays)),
-        view_(xr::builtins::calendarView(years_, holidays_, workdays_)), ctx_{&view_} {}
+        view_(xr::builtins::calendarView(years_, holidays_, workdays_)), ctx_{&view_} {
+    if (indexed) {
+      index_ = std::make_unique<xr::builtins::CalendarIndex>(years_, holidays_, workdays_);
+      ctx_.calendar = &index_->view();
+    }
+  }
   TestCalendar(const TestCalendar &) = delete;
   TestCalendar &operator=(const TestCalendar &) = delete;
 
@@ -47,6 +54,7 @@ public:
 private:
   std::vector<std::int32_t> years_, holidays_, workdays_;
   XrCalendarView view_;
+  std::unique_ptr<xr::builtins::CalendarIndex> index_;
   XrKernelContext ctx_;
 };
 
@@ -330,27 +338,36 @@ TestCalendar randomCalendar(std::mt19937 &rng) {
   return TestCalendar(years, std::move(holidays), std::move(workdays));
 }
 
+/// Random days and steps: every kernel agrees with the day-by-day reference.
+void checkAgainstTheDayByDayDefinition(const TestCalendar &calendar, std::mt19937 &rng) {
+  const Reference reference(calendar);
+  std::uniform_int_distribution<std::int32_t> day(ymd(2018, 11, 1), ymd(2024, 2, 1));
+  std::uniform_int_distribution<std::int64_t> smallStep(-12, 12), bigStep(-900, 900);
+  for (int i = 0; i < 3000; ++i) {
+    const std::int32_t d = day(rng);
+    const std::int64_t n = i % 3 ? smallStep(rng) : bigStep(rng);
+    ASSERT_EQ(addWorkdays(calendar.ctx(), d, n), reference.add(d, n)) << "d=" << d << " n=" << n;
+    const std::int32_t e = i % 2 ? day(rng) : static_cast<std::int32_t>(d + smallStep(rng));
+    ASSERT_EQ(workdaysBetween(calendar.ctx(), d, e), reference.between(d, e))
+        << "a=" << d << " b=" << e;
+    const BoolOutcome is = isWorkday(calendar.ctx(), d);
+    if (reference.covered(d)) {
+      ASSERT_EQ(is.status, XR_KERNEL_OK);
+      ASSERT_EQ(is.value, int{reference.working(d)});
+    } else {
+      ASSERT_EQ(is.status, XR_KERNEL_NO_CALENDAR);
+    }
+  }
+}
+
 TEST(BuiltinsCalendar, AgreesWithTheDayByDayDefinition) {
   std::mt19937 rng(20231225);
   for (int round = 0; round < 4; ++round) {
-    const TestCalendar calendar = randomCalendar(rng);
-    const Reference reference(calendar);
-    std::uniform_int_distribution<std::int32_t> day(ymd(2018, 11, 1), ymd(2024, 2, 1));
-    std::uniform_int_distribution<std::int64_t> smallStep(-12, 12), bigStep(-900, 900);
-    for (int i = 0; i < 3000; ++i) {
-      const std::int32_t d = day(rng);
-      const std::int64_t n = i % 3 ? smallStep(rng) : bigStep(rng);
-      ASSERT_EQ(addWorkdays(calendar.ctx(), d, n), reference.add(d, n)) << "d=" << d << " n=" << n;
-      const std::int32_t e = i % 2 ? day(rng) : static_cast<std::int32_t>(d + smallStep(rng));
-      ASSERT_EQ(workdaysBetween(calendar.ctx(), d, e), reference.between(d, e))
-          << "a=" << d << " b=" << e;
-      const BoolOutcome is = isWorkday(calendar.ctx(), d);
-      if (reference.covered(d)) {
-        ASSERT_EQ(is.status, XR_KERNEL_OK);
-        ASSERT_EQ(is.value, int{reference.working(d)});
-      } else {
-        ASSERT_EQ(is.status, XR_KERNEL_NO_CALENDAR);
-      }
+    const TestCalendar plain = randomCalendar(rng);
+    const TestCalendar indexed(plain.years(), plain.holidays(), plain.workdays(), true);
+    for (const TestCalendar *each : {&plain, &indexed}) {
+      SCOPED_TRACE(each == &plain ? "without the index" : "with the index");
+      checkAgainstTheDayByDayDefinition(*each, rng);
     }
   }
 }

@@ -8,6 +8,7 @@ const Command &checkCommand(); // check.cpp
 const Command &runCommand();   // run.cpp
 const Command &testCommand();  // test.cpp
 const Command &genCommand();   // gen.cpp
+const Command &explainCommand(); // explain.cpp
 const Command &fmtCommand();   // fmt.cpp
 
 } // namespace xr::cli

@@ -19,6 +19,7 @@ const std::vector<const Command *> &commandTable() {
       &runCommand(),
       &testCommand(),
       &genCommand(),
+      &explainCommand(),
       &fmtCommand(),
   };
   return table;

@@ -5,7 +5,12 @@
 namespace xr::testrun {
 
 std::string valueText(const ir::Program &program, const ir::Constant &value) {
-  return value.valid ? output::formatValue(program, value) : std::string("missing");
+  if (!value.valid)
+    return "missing";
+  std::string text = output::formatValue(program, value);
+  if (text.empty()) // an empty text or set, which must not read as nothing at all
+    return value.type.kind == TypeKind::Set ? "{}" : "\"\"";
+  return text;
 }
 
 nlohmann::ordered_json valueJson(const ir::Program &program, const ir::Constant &value) {

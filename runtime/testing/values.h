@@ -10,7 +10,8 @@
 
 namespace xr::testrun {
 
-/// The value for a person: formatValue's text, or "missing".
+/// The value for a person: formatValue's text; "missing"; `""` for an empty text and `{}` for
+/// an empty set.
 std::string valueText(const ir::Program &program, const ir::Constant &value);
 
 /// The value for a program: null when missing; bools and numbers bare (ints as integers); sets

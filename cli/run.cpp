@@ -151,12 +151,13 @@ void printSummary(CommandContext &context, const xuncha::RunOptions &options,
     context.err << "  unreadable rows: " << summary.errorsPath << "\n";
   if (!summary.reportPath.empty())
     context.err << "  report: " << summary.reportPath << "\n";
-  if (!summary.firstLoadErrors.empty()) {
-    context.err << "first rows that could not be read:\n";
-    for (const xuncha::LoadError &e : summary.firstLoadErrors)
+  if (!summary.loadErrors.empty()) {
+    context.err << (summary.errorsPath.empty() ? "rows that could not be read:\n"
+                                               : "first rows that could not be read:\n");
+    for (const xuncha::LoadError &e : summary.loadErrors)
       printLoadError(context, options.dataPath, e);
-    if (c.rejected > summary.firstLoadErrors.size())
-      context.err << "  ... and " << groupedNumber(c.rejected - summary.firstLoadErrors.size())
+    if (c.rejected > summary.loadErrors.size())
+      context.err << "  ... and " << groupedNumber(c.rejected - summary.loadErrors.size())
                   << " more" << (summary.errorsPath.empty() ? "" : " in " + summary.errorsPath)
                   << "\n";
   }
@@ -203,7 +204,7 @@ int runRun(const Args &args, CommandContext &context) {
     return 128 + (interrupt.signal() ? interrupt.signal() : 2);
   case xuncha::RunSummary::Outcome::StoppedAtBadRow:
     context.err << "xuncha: error: a row could not be read (--strict); no output was written\n";
-    printLoadError(context, options.dataPath, summary.firstLoadErrors.front());
+    printLoadError(context, options.dataPath, summary.loadErrors.front());
     return kExitProblems;
   case xuncha::RunSummary::Outcome::Completed:
     break;
@@ -212,6 +213,10 @@ int runRun(const Args &args, CommandContext &context) {
     std::ostream &reportStream = options.outPath == "-" ? context.err : context.out;
     reportStream << output::reportText(evaluator.ruleSet().program(), summary.reports);
     printSummary(context, options, summary);
+  } else if (summary.errorsPath.empty()) {
+    // No errors file: stderr is the only place these rows are reported.
+    for (const xuncha::LoadError &e : summary.loadErrors)
+      printLoadError(context, options.dataPath, e);
   }
   if (args.has("stats"))
     context.err << xuncha::statsJson(summary) << "\n";

@@ -58,7 +58,7 @@ struct Chunk {
 struct ChunkOutcome {
   std::string results;
   std::string errors;
-  std::vector<LoadError> firstLoadErrors;
+  std::vector<LoadError> loadErrors;
   RunCounts counts;
   std::uint64_t bytesRead = 0;
 };
@@ -205,6 +205,8 @@ RunSummary run(const Evaluator &evaluator, const RunOptions &requested) {
     return summary;
   }
 
+  // Without an errors file the summary is the only place unreadable rows can go.
+  const bool keepEveryLoadError = options.errorsPath.empty();
   const unsigned threads = threadCount(options.threads);
   summary.stats.threads = threads;
   std::vector<std::unique_ptr<WorkerState>> workers;
@@ -249,15 +251,16 @@ RunSummary run(const Evaluator &evaluator, const RunOptions &requested) {
     out.counts.recordErrors = state.results.errorCount();
     out.counts.rejected = state.loadErrors.size();
     out.counts.recordsIn = out.counts.evaluated + out.counts.rejected;
-    const std::size_t kept = std::min(state.loadErrors.size(), kLoadErrorsKept);
-    out.firstLoadErrors.assign(state.loadErrors.begin(),
-                               state.loadErrors.begin() + static_cast<std::ptrdiff_t>(kept));
+    const std::size_t kept = keepEveryLoadError ? state.loadErrors.size()
+                                                : std::min(state.loadErrors.size(), kLoadErrorsKept);
+    out.loadErrors.assign(state.loadErrors.begin(),
+                          state.loadErrors.begin() + static_cast<std::ptrdiff_t>(kept));
     out.bytesRead = chunk.bytesRead;
   };
 
   auto consume = [&](ChunkOutcome &out) {
-    if (options.strict && !out.firstLoadErrors.empty()) {
-      summary.firstLoadErrors.push_back(out.firstLoadErrors.front());
+    if (options.strict && !out.loadErrors.empty()) {
+      summary.loadErrors.push_back(out.loadErrors.front());
       summary.outcome = RunSummary::Outcome::StoppedAtBadRow;
       return false;
     }
@@ -270,9 +273,9 @@ RunSummary run(const Evaluator &evaluator, const RunOptions &requested) {
     summary.counts.evaluated += out.counts.evaluated;
     summary.counts.recordErrors += out.counts.recordErrors;
     summary.counts.rejected += out.counts.rejected;
-    for (LoadError &e : out.firstLoadErrors)
-      if (summary.firstLoadErrors.size() < kLoadErrorsKept)
-        summary.firstLoadErrors.push_back(std::move(e));
+    for (LoadError &e : out.loadErrors)
+      if (keepEveryLoadError || summary.loadErrors.size() < kLoadErrorsKept)
+        summary.loadErrors.push_back(std::move(e));
     summary.stats.inputBytes = out.bytesRead;
     if (options.onProgress)
       options.onProgress({summary.counts.recordsIn, out.bytesRead, reader->totalBytes(),

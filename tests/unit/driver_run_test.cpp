@@ -126,10 +126,30 @@ TEST_F(DriverRun, EveryRowEndsUpInExactlyOneOutput) {
   EXPECT_NE(errors.substr(0, errors.find('\n')).find(hash), std::string::npos);
   EXPECT_NE(readFile(dir / "out.report.json").find(hash), std::string::npos);
   // The first unreadable rows are kept in input order with their line numbers.
-  ASSERT_FALSE(summary.firstLoadErrors.empty());
-  for (std::size_t i = 1; i < summary.firstLoadErrors.size(); ++i)
-    EXPECT_LT(summary.firstLoadErrors[i - 1].line, summary.firstLoadErrors[i].line);
+  ASSERT_FALSE(summary.loadErrors.empty());
+  for (std::size_t i = 1; i < summary.loadErrors.size(); ++i)
+    EXPECT_LT(summary.loadErrors[i - 1].line, summary.loadErrors[i].line);
   EXPECT_FALSE(summary.reports.empty());
+}
+
+TEST_F(DriverRun, WithoutAnErrorsFileEveryUnreadableRowIsInTheSummary) {
+  // With an errors file the summary keeps only the first 20...
+  RunOptions o = options("file");
+  RunSummary summary = run(*evaluator, o);
+  ASSERT_TRUE(summary.completed()) << summary.error;
+  ASSERT_GT(unreadable, 20u);
+  EXPECT_EQ(summary.loadErrors.size(), 20u);
+  // ...while a run to standard output has no errors file by default and keeps them all.
+  o.outPath = "-";
+  o.errorsPath.clear();
+  o.reportPath.clear();
+  testing::internal::CaptureStdout();
+  summary = run(*evaluator, o);
+  const std::string printed = testing::internal::GetCapturedStdout();
+  ASSERT_TRUE(summary.completed()) << summary.error;
+  EXPECT_TRUE(summary.errorsPath.empty());
+  EXPECT_EQ(summary.loadErrors.size(), unreadable);
+  EXPECT_EQ(lineCount(printed) - 2, summary.counts.evaluated);
 }
 
 TEST_F(DriverRun, OutputsAreByteIdenticalForAnyThreadCountAndBatchSize) {
@@ -161,11 +181,11 @@ TEST_F(DriverRun, StrictStopsAtTheFirstBadRowAndWritesNothing) {
   o.chunkBytes = 200;
   RunSummary summary = run(*evaluator, o);
   EXPECT_EQ(summary.outcome, RunSummary::Outcome::StoppedAtBadRow);
-  ASSERT_EQ(summary.firstLoadErrors.size(), 1u);
+  ASSERT_EQ(summary.loadErrors.size(), 1u);
   // The first bad row of the input, whatever thread read it first.
   RunSummary lenient = run(*evaluator, options("lenient"));
-  ASSERT_FALSE(lenient.firstLoadErrors.empty());
-  EXPECT_EQ(summary.firstLoadErrors[0].line, lenient.firstLoadErrors[0].line);
+  ASSERT_FALSE(lenient.loadErrors.empty());
+  EXPECT_EQ(summary.loadErrors[0].line, lenient.loadErrors[0].line);
   EXPECT_FALSE(fs::exists(o.outPath));
   EXPECT_FALSE(fs::exists(o.reportPath));
   EXPECT_FALSE(fs::exists(dir / "strict.errors.csv"));

@@ -41,8 +41,8 @@ struct RunOptions {
   std::optional<OutputFormat> outputFormat; // default: from outPath's extension
   bool indicators = false;                  // per-indicator status and score columns
   /// Where unreadable rows go (CSV). Default: next to outPath, `<stem>.errors.csv`; with
-  /// outPath "-" there is no errors file unless given (the rows are then only counted and
-  /// the first ones shown by the caller from RunSummary::firstLoadErrors).
+  /// outPath "-" there is no errors file unless given, and RunSummary::loadErrors then holds
+  /// every unreadable row (for the caller to show: none may disappear).
   std::string errorsPath;
   std::string reportPath; // the report figures as JSON; empty: none
 
@@ -78,7 +78,7 @@ struct RunSummary {
   enum class Outcome : std::uint8_t {
     Completed,   // every output written
     Failed,      // stopped before or during the run: `error` says why; nothing written
-    StoppedAtBadRow, // --strict met an unreadable row (firstLoadErrors[0]); nothing written
+    StoppedAtBadRow, // --strict met an unreadable row (loadErrors[0]); nothing written
     Cancelled,   // RunOptions::cancel was set; nothing written
   };
   Outcome outcome = Outcome::Failed;
@@ -87,7 +87,9 @@ struct RunSummary {
   std::vector<std::string> notes; // non-fatal remarks (unused columns, optional fields absent)
 
   RunCounts counts;
-  std::vector<LoadError> firstLoadErrors; // the first few unreadable rows, in input order
+  /// Unreadable rows in input order: the first 20 when they also went to an errors file,
+  /// all of them when there is no errors file.
+  std::vector<LoadError> loadErrors;
   std::vector<ReportResult> reports;
   RunStats stats;
   std::string resultsPath, errorsPath, reportPath; // the files written (empty: none)

@@ -62,7 +62,7 @@ ArgSpec runArguments() {
           "\n"
           "example:\n"
           "  xuncha run rulesets/national/2023.xr --data examples/population.csv \\\n"
-          "      --out results.csv --report report.json --param inspection_date=2024-09-30\n");
+          "      --out results.csv --report report.json --param inspection_date=2023-06-30\n");
   return spec;
 }
 

@@ -84,13 +84,16 @@ public:
   /// One past the last row.
   std::uint32_t end() const { return rows_ ? (n_ ? rows_[n_ - 1] + 1 : 0) : n_; }
 
+  // The loops below read n_ and rows_ into locals: f's stores of bytes may alias anything, so
+  // the compiler would otherwise reload both from memory on every iteration.
   template <class F> void forEach(F &&f) const {
-    if (!rows_) {
-      for (Row r = 0; r < n_; ++r)
+    const std::uint32_t n = n_;
+    if (const Row *rows = rows_; !rows) {
+      for (Row r = 0; r < n; ++r)
         f(r);
     } else {
-      for (std::uint32_t k = 0; k < n_; ++k)
-        f(rows_[k]);
+      for (std::uint32_t k = 0; k < n; ++k)
+        f(rows[k]);
     }
   }
 
@@ -100,12 +103,13 @@ public:
   /// any value (no error, no call): the extra rows' results are never read.
   template <class F> void forEachWide(F &&f) const {
     const std::uint32_t last = end();
-    if (!rows_ || n_ * 4 >= last) {
+    const std::uint32_t n = n_;
+    if (const Row *rows = rows_; !rows || n * 4 >= last) {
       for (Row r = 0; r < last; ++r)
         f(r);
     } else {
-      for (std::uint32_t k = 0; k < n_; ++k)
-        f(rows_[k]);
+      for (std::uint32_t k = 0; k < n; ++k)
+        f(rows[k]);
     }
   }
 

@@ -6,9 +6,13 @@
 //  - other numbers are rounded to two decimals, trailing zeros dropped (87.3333 -> 87.33,
 //    75.0 -> 75); ints, dates, enums and text as formatValue gives them; top/bottom key lists
 //    joined by ", "; a missing figure (or an empty key list) is "-";
-//  - an item with a target has the target in its header ("合规率 (target >= 85%)") and each of
-//    its cells is marked ✓ (met) or ✗ (missed); a cell whose target could not be decided (the
-//    figure is missing) has no mark;
+//  - a report without `by` is a list, a line per item (item, figure, target), its key lists
+//    (top/bottom) written out under it; a grouped report is a table, a row per group and a
+//    column per item;
+//  - an item compared with a percentage target ("target >= 95%") is shown as a percentage too;
+//  - an item with a target has the target in its header ("合规率 (target >= 85%)") or its
+//    target column, and each figure is marked ✓ (met) or ✗ (missed); a figure whose target
+//    could not be decided (the figure is missing) has no mark;
 //  - a figure that could not be computed shows "error" and its message is listed under the
 //    table.
 #include "runtime/output/output.h"
@@ -38,6 +42,9 @@ const ir::ReportInfo *reportInfo(const ir::Program &program,
 bool isRate(const ir::Program &program, const ir::ReportInfo *info, std::size_t item) {
   if (!info || item >= info->items.size() || info->items[item].value >= program.nodes.size())
     return false;
+  // A figure held against a percentage ("target >= 95%") is a share, however it is computed.
+  if (info->items[item].targetText.find('%') != std::string::npos)
+    return true;
   const ir::Node &node = program.node(info->items[item].value);
   if (node.op != ir::Op::Aggregate || node.a < 0 ||
       static_cast<std::size_t>(node.a) >= info->aggregates.size())
@@ -166,12 +173,41 @@ void appendReport(std::string &out, const ir::Program &program, const interp::Re
     return;
   }
 
+  std::vector<std::string> errors;
+  auto noteError = [&](const interp::ReportItemResult &item, const std::string &group) {
+    if (!item.error.empty())
+      errors.push_back(fmt::format("  error in {}{}: {}\n",
+                                   item.title.empty() ? item.name : item.title,
+                                   report.grouped ? " for " + group : "", item.error));
+  };
+
+  // One group: a line per item (a table a line wide would run off any terminal).
+  if (!report.grouped) {
+    std::vector<std::vector<std::string>> rows = {{"item", "figure", "target"}};
+    std::string keyLists; // listed under the table: they would stretch its figure column
+    const std::vector<interp::ReportItemResult> &items = report.groups.front().items;
+    for (std::size_t i = 0; i < items.size(); ++i) {
+      const interp::ReportItemResult &item = items[i];
+      const std::string title = item.title.empty() ? item.name : item.title;
+      std::string figure = figureText(program, item, isRate(program, info, i));
+      if (item.error.empty() && item.value.isKeyList && !item.value.keys.empty()) {
+        keyLists += "  " + title + ": " + figure + "\n";
+        figure = plural(static_cast<std::int64_t>(item.value.keys.size()), "record") + ", below";
+      }
+      rows.push_back({title, figure, item.hasTarget ? item.targetText : ""});
+      noteError(item, "");
+    }
+    appendTable(out, rows, true);
+    out += keyLists;
+    for (const std::string &e : errors)
+      out += e;
+    return;
+  }
+
   // Items as the program declares them; the figures of every group follow that order.
   const std::vector<interp::ReportItemResult> &first = report.groups.front().items;
   std::vector<std::vector<std::string>> rows;
-  std::vector<std::string> headers;
-  if (report.grouped)
-    headers.push_back(groupHeader(program, info));
+  std::vector<std::string> headers = {groupHeader(program, info)};
   for (const interp::ReportItemResult &item : first) {
     std::string header = item.title.empty() ? item.name : item.title;
     if (item.hasTarget)
@@ -180,23 +216,16 @@ void appendReport(std::string &out, const ir::Program &program, const interp::Re
   }
   rows.push_back(std::move(headers));
 
-  std::vector<std::string> errors;
   for (const interp::ReportGroup &g : report.groups) {
-    std::vector<std::string> row;
     const std::string group = g.key.valid ? formatValue(program, g.key) : "(missing)";
-    if (report.grouped)
-      row.push_back(group);
+    std::vector<std::string> row = {group};
     for (std::size_t i = 0; i < g.items.size(); ++i) {
-      const interp::ReportItemResult &item = g.items[i];
-      row.push_back(figureText(program, item, isRate(program, info, i)));
-      if (!item.error.empty())
-        errors.push_back(fmt::format("  error in {}{}: {}\n",
-                                     item.title.empty() ? item.name : item.title,
-                                     report.grouped ? " for " + group : "", item.error));
+      row.push_back(figureText(program, g.items[i], isRate(program, info, i)));
+      noteError(g.items[i], group);
     }
     rows.push_back(std::move(row));
   }
-  appendTable(out, rows, report.grouped);
+  appendTable(out, rows, true);
   for (const std::string &e : errors)
     out += e;
 }

@@ -4,6 +4,7 @@
 #include "output_test_support.h"
 #include "runtime/output/output.h"
 
+#include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
 namespace xr::testing {
@@ -167,9 +168,10 @@ TEST(OutputSketchReport, Text) {
             "  杭州         2          0.0%         96.12               1\n"
             "\n"
             "总体情况 (overall): 3 records, 1 left out (record errors)\n"
-            "  合规率 (target >= 85%)  平均综合得分 (target >= 90)\n"
-            "  ----------------------  ---------------------------\n"
-            "                 66.7% ✗                      93.05 ✓\n");
+            "  item           figure  target\n"
+            "  ------------  -------  ------\n"
+            "  合规率        66.7% ✗  >= 85%\n"
+            "  平均综合得分  93.05 ✓   >= 90\n");
 }
 
 /// Report figures made by hand, with the report's declaration for the display rules: a rate,
@@ -283,6 +285,22 @@ TEST_F(OutputAwkwardReport, TextShowsRatesMarksErrorsAndMissingValues) {
             "\n"
             "空报表 (nothing): 0 records, 1 left out (record errors)\n"
             "  (no records)\n");
+}
+
+TEST_F(OutputAwkwardReport, AReportOfOneGroupIsAListWithItsKeyListsBelow) {
+  std::vector<interp::ReportResult> reports = figures();
+  reports.resize(1);
+  reports[0].grouped = false;
+  reports[0].groups.resize(1);
+  const std::string text = output::reportText(pb.p, reports);
+  EXPECT_NE(text.find("  item "), std::string::npos) << text;
+  EXPECT_EQ(text.find("share  n  worst"), std::string::npos) << text; // not a wide table
+  const interp::ReportItemResult &worst = reports[0].groups[0].items[2];
+  ASSERT_TRUE(worst.value.isKeyList);
+  ASSERT_FALSE(worst.value.keys.empty());
+  EXPECT_NE(text.find(fmt::format("{} record", worst.value.keys.size())), std::string::npos)
+      << text;
+  EXPECT_NE(text.find("\n  " + worst.title + ": "), std::string::npos) << text;
 }
 
 TEST_F(OutputAwkwardReport, JsonTypesEveryFigure) {

@@ -1,12 +1,13 @@
 // The working-day kernels: add_workdays, workdays_between, is_workday.
 //
 // Cost: with the index of a CalendarIndex, counting the working days of a range is two array
-// reads; without it (a bare view), no per-day loops either: Counting the working days of a range [lo, hi] is arithmetic on
-// weeks plus a binary search into the holiday and workday arrays and a pass over the entries
-// that fall inside the range: O(log H + h), H all entries, h those in the range.
-// add_workdays(d, n) skips whole covered years by counting them, then finds the day inside the
-// last year by galloping and bisection: O(Y * (log H + h_year) + log 366 * (log H + h_year)),
-// Y the number of years crossed. workdays_between is one count over the range.
+// reads, and add_workdays for a step the index holds is a few more (indexedForward). Without
+// the index (a bare view), no per-day loops either: counting the working days of a range
+// [lo, hi] is arithmetic on weeks plus a binary search into the holiday and workday arrays and
+// a pass over the entries that fall inside the range: O(log H + h), H all entries, h those in
+// the range. add_workdays(d, n) skips whole covered years by counting them, then finds the day
+// inside the last year by galloping and bisection: O(Y * (log H + h_year) + log 366 * (log H +
+// h_year)), Y the number of years crossed. workdays_between is one count over the range.
 #include "runtime/builtins/calendar.h"
 #include "runtime/builtins/dates.h"
 #include "runtime/builtins/kernels.h"
@@ -134,6 +135,59 @@ public:
     return lo;
   }
 
+  /// With the index, the k-th (k >= 1) working day after d, as stepForward finds it; false
+  /// when the index does not hold it or a year on the way is not covered (then stepForward
+  /// decides). A deadline is a few working days away, so this is a handful of index reads:
+  /// t starts at d + k (one working day a day at most) and moves on by what it still lacks,
+  /// never past the answer.
+  bool indexedForward(std::int32_t d, std::int64_t k, std::int32_t &out) const {
+    if (!workingBefore_ || std::int64_t{d} + 1 < indexFirst_)
+      return false;
+    const std::int64_t start = std::int64_t{d} + 1 - indexFirst_; // index of d + 1
+    if (start >= indexDays_)
+      return false;
+    const std::int64_t target = workingBefore_[start] + k; // working days in [first, t]
+    std::int64_t t = start + k - 1;                        // t as an index
+    for (;;) {
+      if (t >= indexDays_)
+        return false;
+      const std::int64_t lacking = target - workingBefore_[t + 1];
+      if (lacking <= 0)
+        break;
+      t += lacking;
+    }
+    const auto day = static_cast<std::int32_t>(t + indexFirst_);
+    if (!coversRange(d + 1, day))
+      return false;
+    out = day;
+    return true;
+  }
+
+  /// indexedForward counting back: the k-th (k >= 1) working day before d, as stepBackward
+  /// finds it.
+  bool indexedBackward(std::int32_t d, std::int64_t k, std::int32_t &out) const {
+    if (!workingBefore_ || std::int64_t{d} - 1 - indexFirst_ >= indexDays_)
+      return false;
+    const std::int64_t end = std::int64_t{d} - indexFirst_; // index of d
+    if (end < 1)
+      return false;
+    const std::int64_t target = workingBefore_[end] - k; // working days in [first, t)
+    std::int64_t t = end - k;
+    for (;;) {
+      if (t < 0)
+        return false;
+      const std::int64_t excess = workingBefore_[t] - target;
+      if (excess <= 0)
+        break;
+      t -= excess;
+    }
+    const auto day = static_cast<std::int32_t>(t + indexFirst_);
+    if (!coversRange(day, d - 1))
+      return false;
+    out = day;
+    return true;
+  }
+
 private:
   static std::span<const std::int32_t> within(std::span<const std::int32_t> days, std::int32_t lo,
                                               std::int32_t hi) {
@@ -237,9 +291,12 @@ extern "C" std::int32_t xr_add_workdays(const XrKernelContext *ctx, std::int32_t
     }
     return stepForward(cal, d, 1, out);
   }
-  if (n > 0)
-    return stepForward(cal, d, std::min(n, kBeyondAnyCalendar), out);
-  return stepBackward(cal, d, n < -kBeyondAnyCalendar ? kBeyondAnyCalendar : -n, out);
+  if (n > 0) {
+    const std::int64_t k = std::min(n, kBeyondAnyCalendar);
+    return cal.indexedForward(d, k, *out) ? XR_KERNEL_OK : stepForward(cal, d, k, out);
+  }
+  const std::int64_t k = n < -kBeyondAnyCalendar ? kBeyondAnyCalendar : -n;
+  return cal.indexedBackward(d, k, *out) ? XR_KERNEL_OK : stepBackward(cal, d, k, out);
 }
 
 extern "C" std::int32_t xr_workdays_between(const XrKernelContext *ctx, std::int64_t *out,

@@ -8,6 +8,8 @@ const Command &checkCommand(); // check.cpp
 const Command &runCommand();   // run.cpp
 const Command &testCommand();  // test.cpp
 const Command &genCommand();   // gen.cpp
+const Command &diffCommand();  // diff.cpp
+const Command &docCommand();   // doc.cpp
 const Command &explainCommand(); // explain.cpp
 const Command &fmtCommand();   // fmt.cpp
 

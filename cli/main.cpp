@@ -19,6 +19,8 @@ const std::vector<const Command *> &commandTable() {
       &runCommand(),
       &testCommand(),
       &genCommand(),
+      &diffCommand(),
+      &docCommand(),
       &explainCommand(),
       &fmtCommand(),
   };

@@ -55,6 +55,11 @@ public:
   /// Every year from lo's to hi's is covered (years are sorted and distinct, so the run of
   /// covered years starting at lo's must reach hi's at the expected distance).
   bool coversRange(std::int32_t lo, std::int32_t hi) const {
+    if (years_.empty())
+      return false;
+    // Consecutive years (the usual calendar) cover one run of days: no year of a day to find.
+    if (std::int64_t{years_.back()} - years_.front() + 1 == std::ssize(years_))
+      return lo >= firstDayOf(years_.front()) && hi <= lastDayOf(years_.back());
     const std::int32_t first = yearOf(lo);
     const std::int32_t last = yearOf(hi);
     const auto it = std::lower_bound(years_.begin(), years_.end(), first);

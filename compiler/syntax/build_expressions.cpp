@@ -380,8 +380,9 @@ ExprPtr AstBuilder::primary(P::PrimaryContext *context, std::size_t depth) {
     return error(context);
   }
   if (auto *x = dynamic_cast<P::PercentLiteralContext *>(context)) {
-    if (auto value = number(x->amount))
-      return literal(ast::Percent{*value / 100.0});
+    if (number(x->amount))
+      if (auto value = parsePercent(x->amount->getText()))
+        return literal(ast::Percent{*value});
     return error(context);
   }
   if (auto *x = dynamic_cast<P::StringLiteralContext *>(context)) {

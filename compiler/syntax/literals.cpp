@@ -199,6 +199,25 @@ std::optional<double> parseFiniteDouble(std::string_view text) {
   return value;
 }
 
+std::optional<double> parsePercent(std::string_view number) {
+  std::string_view mantissa = number;
+  long exponent = 0;
+  if (std::size_t e = number.find_first_of("eE"); e != std::string_view::npos) {
+    mantissa = number.substr(0, e);
+    std::string_view digits = number.substr(e + 1);
+    if (!digits.empty() && digits.front() == '+')
+      digits.remove_prefix(1);
+    const auto [ptr, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), exponent);
+    if (digits.empty() || ec != std::errc() || ptr != digits.data() + digits.size() ||
+        exponent < -100000 || exponent > 100000)
+      return std::nullopt;
+  }
+  std::string shifted(mantissa);
+  shifted += 'e';
+  shifted += std::to_string(exponent - 2);
+  return parseFiniteDouble(shifted);
+}
+
 MicroResult parseMicro(std::string_view text) {
   std::string_view mantissa = text;
   long long exponent = 0;

@@ -35,6 +35,12 @@ std::optional<std::int64_t> parseInt64(std::string_view digits);
 /// A decimal or exponent literal to a finite double; nullopt when it overflows.
 std::optional<double> parseFiniteDouble(std::string_view text);
 
+/// A percentage's number (`85.3` of `85.3%`) divided by 100 and rounded once: the decimal
+/// exponent is lowered by two and the text read as one number, so 1.8% is exactly the double
+/// nearest 0.018 (1.8 / 100.0 is not). The one reading of percentages: literals, input cells,
+/// params. nullopt when the text is not a number.
+std::optional<double> parsePercent(std::string_view number);
+
 enum class MicroError { None, TooManyDecimals, TooLarge };
 
 struct MicroResult {

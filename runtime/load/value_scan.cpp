@@ -1,5 +1,6 @@
 #include "runtime/load/value_scan.h"
 
+#include "compiler/syntax/literals.h"
 #include "runtime/builtins/dates.h"
 
 #include <fmt/format.h>
@@ -31,34 +32,12 @@ bool readDouble(std::string_view text, double &value) {
   return ec == std::errc() && ptr == end;
 }
 
-/// `text` (no leading '+') divided by 100, rounded once: the exponent is lowered by two and the
-/// result read as one decimal number, so "85.3%" is exactly the double of 0.853.
+/// `text` (no leading '+') divided by 100, rounded once, as percentage literals are read.
 bool readPercent(std::string_view text, double &value) {
-  std::string_view mantissa = text;
-  long exponent = 0;
-  if (std::size_t e = text.find_first_of("eE"); e != std::string_view::npos) {
-    mantissa = text.substr(0, e);
-    std::string_view digits = text.substr(e + 1);
-    if (!digits.empty() && digits.front() == '+')
-      digits.remove_prefix(1);
-    const char *end = digits.data() + digits.size();
-    const auto [ptr, ec] = std::from_chars(digits.data(), end, exponent);
-    if (digits.empty() || ec != std::errc() || ptr != end || exponent < -100000 ||
-        exponent > 100000)
-      return false;
-  }
-  char buffer[128];
-  std::string heap;
-  char *out = buffer;
-  if (mantissa.size() + 16 > sizeof buffer) {
-    heap.resize(mantissa.size() + 16);
-    out = heap.data();
-  }
-  std::memcpy(out, mantissa.data(), mantissa.size());
-  char *p = out + mantissa.size();
-  *p++ = 'e';
-  p = std::to_chars(p, p + 12, exponent - 2).ptr;
-  return readDouble(std::string_view(out, static_cast<std::size_t>(p - out)), value);
+  const std::optional<double> percent = syntax::parsePercent(text);
+  if (percent)
+    value = *percent;
+  return percent.has_value();
 }
 
 bool asciiEqualNoCase(std::string_view a, std::string_view lowerB) {

@@ -40,6 +40,17 @@ TEST(SyntaxLiterals, Integers) {
   EXPECT_FALSE(parseInt64(""));
 }
 
+TEST(SyntaxLiterals, PercentagesAreDividedByAHundredAndRoundedOnce) {
+  EXPECT_EQ(parsePercent("1.8"), 0.018); // 1.8 / 100.0 would be 0.018000000000000002
+  EXPECT_NE(1.8 / 100.0, 0.018);
+  EXPECT_EQ(parsePercent("85.3"), 0.853);
+  EXPECT_EQ(parsePercent("100"), 1.0);
+  EXPECT_EQ(parsePercent("12.5e-1"), 0.125);
+  EXPECT_EQ(parsePercent("1E+3"), 10.0);
+  EXPECT_FALSE(parsePercent("1e"));
+  EXPECT_FALSE(parsePercent("x"));
+}
+
 TEST(SyntaxLiterals, Doubles) {
   EXPECT_EQ(parseFiniteDouble("2.5"), 2.5);
   EXPECT_EQ(parseFiniteDouble("1e-999"), 0.0);

@@ -45,7 +45,7 @@ TEST(SyntaxLiterals, PercentagesAreDividedByAHundredAndRoundedOnce) {
   EXPECT_NE(1.8 / 100.0, 0.018);
   EXPECT_EQ(parsePercent("85.3"), 0.853);
   EXPECT_EQ(parsePercent("100"), 1.0);
-  EXPECT_EQ(parsePercent("12.5e-1"), 0.125);
+  EXPECT_EQ(parsePercent("12.5e-1"), 0.0125);
   EXPECT_EQ(parsePercent("1E+3"), 10.0);
   EXPECT_FALSE(parsePercent("1e"));
   EXPECT_FALSE(parsePercent("x"));

@@ -290,7 +290,21 @@ template <class T> bool storeValues(T *dst, std::uint8_t *dv, const Vec &v, cons
     return ok;
   }
   const T *in = v.as<T>();
-  if (!v.valid) {
+  const std::uint8_t *valid = v.valid; // a local: the stores below may alias v
+  if (sel.isDense()) {
+    // Rows 0..n-1: block copies, and a select the compiler vectorises.
+    const std::uint32_t n = sel.size();
+    if (!valid) {
+      std::memcpy(dst, in, n * sizeof(T));
+      std::memset(dv, 1, n);
+      return true;
+    }
+    std::memcpy(dv, valid, n);
+    for (Row r = 0; r < n; ++r)
+      dst[r] = valid[r] ? in[r] : T{};
+    return false;
+  }
+  if (!valid) {
     sel.forEach([&](Row r) {
       dst[r] = in[r];
       dv[r] = 1;
@@ -298,7 +312,7 @@ template <class T> bool storeValues(T *dst, std::uint8_t *dv, const Vec &v, cons
     return true;
   }
   sel.forEach([&](Row r) {
-    const std::uint8_t ok = v.valid[r];
+    const std::uint8_t ok = valid[r];
     dst[r] = ok ? in[r] : T{};
     dv[r] = ok;
   });

@@ -19,7 +19,7 @@
 
 namespace xr::interp::detail {
 
-inline constexpr std::uint32_t kChunk = 1024;
+inline constexpr std::uint32_t kChunk = 4096;
 using Row = std::uint32_t;
 
 /// Scratch memory for one vector: kChunk values of any element type (text as string_view,

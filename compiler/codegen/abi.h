@@ -7,13 +7,16 @@
 //   void xr_eval(const XrJitFrame *frame)
 //
 // and evaluates rows [begin, end) of a batch into results: for each row, the whole per-record
-// program of ir.h; an ok row gets every slot's value, a row that raised an error gets status 1,
-// its first error, and every slot missing with a zero value (results.h). Rows do not interact,
-// so several threads may run it at once on disjoint rows or different batches.
+// program of ir.h, writing each slot's results column as the row assigns it (as the
+// interpreter writes in place). A row that raises an error gets status 1 and its first error;
+// the host then clears its slots, and sets missing the slots no statement writes (see
+// codegen::slotStarts), to complete the contract of results.h. Rows do not interact, so
+// several threads may run it at once on disjoint rows or different batches.
 //
-// Text values inside a row are (pointer, length) pairs into memory that does not move while
-// xr_eval runs: the batch's arena, the param values and the module's own constants. A text slot
-// is copied into the results' arena when the row is written, by xr_jit_text_append.
+// Text values are (pointer, length) pairs into the batch's arena, the param values, the
+// module's own constants, or the results' arena. Storing a text slot copies the text into the
+// results' arena (xr_jit_text_append), which may move it: a pointer into it is only used
+// before the next store of a text slot (expressions store nothing).
 #include "runtime/batch/results.h"
 #include "runtime/builtins/registry.h"
 
@@ -28,6 +31,13 @@ struct XrJitParam {
   std::uint64_t bits;   // the element of column.h (bool, status: 0/1; date, enum: int32; ...)
   std::uint64_t length; // text only
   std::uint8_t valid;
+};
+
+/// The results' arena as compiled code sees it.
+struct XrJitTextSink {
+  const char *base;    // where the arena's text is now; an append may move it
+  void *arena;         // the host's std::string
+  std::uint8_t failed; // an append failed (the arena would pass 4 GiB, or memory ran out)
 };
 
 /// Where results go and what the rows read. Arrays are indexed by field, slot or param.
@@ -46,10 +56,10 @@ struct XrJitFrame {
   std::uint64_t end;
 };
 
-/// Appends text to the results' arena behind `sink`; returns the batch::TextRef, packed as
-/// offset | length << 32. Never throws: beyond the arena's limit it records the failure in the
-/// sink (the host reports it after xr_eval returns) and returns 0.
-std::uint64_t xr_jit_text_append(void *sink, const char *data, std::int64_t size) noexcept;
+/// Puts text into the results' arena: returns its batch::TextRef, packed as offset | length <<
+/// 32 (text already in the arena keeps its place). Never throws: when the arena cannot grow it
+/// sets `failed` (the host reports it once xr_eval has returned) and returns 0.
+std::uint64_t xr_jit_text_append(XrJitTextSink *sink, const char *data, std::int64_t size) noexcept;
 
 /// Whether two texts have the same bytes (the `==` of text values).
 bool xr_jit_text_equal(const char *a, std::int64_t aSize, const char *b,

@@ -2,19 +2,27 @@
 // catch everything: an exception must never unwind through JIT-compiled frames.
 #include "compiler/codegen/abi.h"
 #include "runtime/batch/column.h"
-#include "runtime/jit/text_sink.h"
 
+#include <functional>
+#include <string>
 #include <string_view>
 
-extern "C" std::uint64_t xr_jit_text_append(void *sink, const char *data,
+extern "C" std::uint64_t xr_jit_text_append(XrJitTextSink *sink, const char *data,
                                             std::int64_t size) noexcept {
-  auto *text = static_cast<xr::jit::TextSink *>(sink);
+  auto &arena = *static_cast<std::string *>(sink->arena);
+  const auto length = static_cast<std::size_t>(size);
+  std::less_equal<const char *> notAfter;
+  if (size > 0 && notAfter(arena.data(), data) &&
+      notAfter(data + length, arena.data() + arena.size())) {
+    const auto offset = static_cast<std::uint64_t>(data - arena.data());
+    return offset | std::uint64_t{static_cast<std::uint32_t>(length)} << 32;
+  }
   try {
-    const xr::batch::TextRef ref =
-        xr::batch::appendText(*text->arena, std::string_view(data, static_cast<std::size_t>(size)));
+    const xr::batch::TextRef ref = xr::batch::appendText(arena, std::string_view(data, length));
+    sink->base = arena.data();
     return std::uint64_t{ref.offset} | std::uint64_t{ref.length} << 32;
   } catch (...) {
-    text->failed = true;
+    sink->failed = 1;
     return 0;
   }
 }

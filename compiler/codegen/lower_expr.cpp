@@ -1,0 +1,295 @@
+// Expressions, op by op as ir.h defines them, for one record: operands left to right, lazy
+// operands (and/or, if/when, ??) only when chosen, an error as a jump to the row's error exit.
+#include "compiler/codegen/row_lowering.h"
+
+#include <fmt/format.h>
+
+#include <limits>
+
+namespace xr::codegen::detail {
+
+const ir::Node &RowLowering::node(ir::ExprId id) const {
+  if (id >= p_.nodes.size())
+    throw MalformedIr(fmt::format("expression {} is not a node", id));
+  return p_.nodes[id];
+}
+
+ir::ExprId RowLowering::arg(const ir::Node &n, std::uint32_t i) const {
+  if (i >= n.argCount || static_cast<std::size_t>(n.firstArg) + i >= p_.args.size())
+    throw MalformedIr(fmt::format("a {} node without operand {}", ir::opName(n.op), i));
+  return p_.arg(n, i);
+}
+
+TypeKind RowLowering::kindOf(ir::ExprId id) const {
+  const TypeKind kind = node(id).type.kind;
+  return kind == TypeKind::Error ? TypeKind::Bool : kind; // a Fail node: any kind will do
+}
+
+Value RowLowering::expr(ir::ExprId id, TypeKind want) {
+  const ir::Node &n = node(id);
+  const TypeKind own = n.type.kind == TypeKind::Error ? want : n.type.kind;
+  Value v;
+  switch (n.op) {
+  case ir::Op::Const: {
+    if (n.a < 0 || static_cast<std::size_t>(n.a) >= p_.constants.size())
+      throw MalformedIr(fmt::format("constant {} does not exist", n.a));
+    const auto index = static_cast<std::size_t>(n.a);
+    v = constant(p_.constants[index], own, index);
+    break;
+  }
+  case ir::Op::Field: {
+    if (n.a < 0 || static_cast<std::size_t>(n.a) >= p_.fields.size())
+      throw MalformedIr(fmt::format("field {} does not exist", n.a));
+    const auto f = static_cast<std::size_t>(n.a);
+    const TypeKind kind = p_.fields[f].type.kind;
+    v = adapt(loadField(static_cast<std::uint32_t>(f)), kind, own);
+    break;
+  }
+  case ir::Op::Param: {
+    if (n.a < 0 || static_cast<std::size_t>(n.a) >= p_.params.size())
+      throw MalformedIr(fmt::format("param {} does not exist", n.a));
+    const auto i = static_cast<std::size_t>(n.a);
+    v = adapt(paramValue(static_cast<std::uint32_t>(i)), p_.params[i].type.kind, own);
+    break;
+  }
+  case ir::Op::Slot: {
+    if (n.a < 0)
+      throw MalformedIr("a negative slot");
+    const Var &var = slot(static_cast<ir::SlotId>(n.a));
+    v = adapt(load(var), var.kind, own);
+    break;
+  }
+  case ir::Op::Aggregate:
+    throw MalformedIr("a report aggregate in the per-record program");
+  case ir::Op::IntToNumber: {
+    Value a = expr(arg(n, 0), TypeKind::Int);
+    v = Value{b_.CreateSIToFP(a.v, b_.getDoubleTy()), nullptr, a.ok};
+    break;
+  }
+  case ir::Op::BoolToInt: {
+    Value a = expr(arg(n, 0), TypeKind::Bool);
+    v = Value{b_.CreateZExt(a.v, b_.getInt64Ty()), nullptr, a.ok};
+    break;
+  }
+  case ir::Op::Neg: {
+    Value a = expr(arg(n, 0), own);
+    if (own == TypeKind::Int) {
+      constexpr std::int64_t kMin = std::numeric_limits<std::int64_t>::min();
+      raiseIf(b_.CreateAnd(a.ok, b_.CreateICmpEQ(a.v, i64(kMin))), siteError(n.b));
+      v = Value{b_.CreateSub(i64(0), a.v), nullptr, a.ok};
+    } else if (own == TypeKind::Number) {
+      v = Value{b_.CreateFNeg(a.v), nullptr, a.ok};
+    } else {
+      throw MalformedIr("negation of something other than an int or a number");
+    }
+    break;
+  }
+  case ir::Op::Add:
+  case ir::Op::Sub:
+  case ir::Op::Mul:
+  case ir::Op::Div:
+    v = arithmetic(n, own);
+    break;
+  case ir::Op::Eq:
+  case ir::Op::Ne:
+  case ir::Op::Lt:
+  case ir::Op::Le:
+  case ir::Op::Gt:
+  case ir::Op::Ge:
+    v = comparison(n);
+    break;
+  case ir::Op::Not: {
+    Value a = expr(arg(n, 0), TypeKind::Bool);
+    v = Value{b_.CreateNot(a.v), nullptr, a.ok};
+    break;
+  }
+  case ir::Op::And:
+  case ir::Op::Or:
+    v = logic(n, n.op == ir::Op::And);
+    break;
+  case ir::Op::IsMissing: {
+    Value a = exprOwn(arg(n, 0));
+    v = present(b_.CreateNot(a.ok));
+    break;
+  }
+  case ir::Op::Coalesce:
+    v = coalesce(n, own);
+    break;
+  case ir::Op::If:
+  case ir::Op::When:
+    v = choice(n, own);
+    break;
+  case ir::Op::SetHas: {
+    Value set = expr(arg(n, 0), TypeKind::Set);
+    Value member = expr(arg(n, 1), TypeKind::Enum);
+    llvm::Value *inRange =
+        b_.CreateAnd(b_.CreateICmpSGE(member.v, i32(0)), b_.CreateICmpSLT(member.v, i32(64)));
+    llvm::Value *shift = b_.CreateZExt(b_.CreateAnd(member.v, i32(63)), b_.getInt64Ty());
+    llvm::Value *bit = b_.CreateTrunc(b_.CreateLShr(set.v, shift), b_.getInt1Ty());
+    v = Value{b_.CreateAnd(inRange, bit), nullptr, b_.CreateAnd(set.ok, member.ok)};
+    break;
+  }
+  case ir::Op::StatusIn: {
+    Value status = expr(arg(n, 0), TypeKind::Status);
+    llvm::Value *s = b_.CreateZExt(status.v, b_.getInt64Ty());
+    llvm::Value *bit =
+        b_.CreateTrunc(b_.CreateLShr(i64(n.a), b_.CreateAnd(s, i64(63))), b_.getInt1Ty());
+    v = present(b_.CreateAnd(b_.CreateICmpULT(s, i64(64)), bit)); // a status is never missing
+    break;
+  }
+  case ir::Op::Call:
+    v = call(n, own);
+    break;
+  case ir::Op::Fail:
+    raise(siteError(n.a));
+    v = missing(own);
+    break;
+  }
+  return adapt(v, own, want);
+}
+
+Value RowLowering::arithmetic(const ir::Node &n, TypeKind kind) {
+  if (n.op == ir::Op::Div && kind != TypeKind::Number)
+    throw MalformedIr("division whose result is not a number");
+  if (kind != TypeKind::Int && kind != TypeKind::Number)
+    throw MalformedIr("arithmetic on something other than ints or numbers");
+  Value a = expr(arg(n, 0), kind);
+  Value b = expr(arg(n, 1), kind);
+  llvm::Value *ok = b_.CreateAnd(a.ok, b.ok);
+  if (kind == TypeKind::Number) {
+    llvm::Value *r = nullptr;
+    switch (n.op) {
+    case ir::Op::Add:
+      r = b_.CreateFAdd(a.v, b.v);
+      break;
+    case ir::Op::Sub:
+      r = b_.CreateFSub(a.v, b.v);
+      break;
+    case ir::Op::Mul:
+      r = b_.CreateFMul(a.v, b.v);
+      break;
+    default:
+      raiseIf(b_.CreateAnd(ok, b_.CreateFCmpOEQ(b.v, f64(0.0))), siteError(n.b)); // also -0
+      r = b_.CreateFDiv(a.v, b.v);
+      break;
+    }
+    return Value{r, nullptr, ok};
+  }
+  llvm::Intrinsic::ID checked = llvm::Intrinsic::sadd_with_overflow;
+  if (n.op == ir::Op::Sub)
+    checked = llvm::Intrinsic::ssub_with_overflow;
+  else if (n.op == ir::Op::Mul)
+    checked = llvm::Intrinsic::smul_with_overflow;
+  llvm::Value *pair = b_.CreateBinaryIntrinsic(checked, a.v, b.v);
+  llvm::Value *overflow = b_.CreateExtractValue(pair, 1);
+  raiseIf(b_.CreateAnd(ok, overflow), siteError(n.b));
+  return Value{b_.CreateExtractValue(pair, 0), nullptr, ok};
+}
+
+Value RowLowering::comparison(const ir::Node &n) {
+  const ir::ExprId left = arg(n, 0);
+  const ir::ExprId right = arg(n, 1);
+  // The operands' kind; a Fail operand takes the other one's.
+  TypeKind kind = node(left).type.kind;
+  if (kind == TypeKind::Error)
+    kind = kindOf(right);
+  Value a = expr(left, kind);
+  Value b = expr(right, kind);
+  llvm::Value *ok = b_.CreateAnd(a.ok, b.ok);
+  if (kind == TypeKind::Text) {
+    if (n.op != ir::Op::Eq && n.op != ir::Op::Ne)
+      throw MalformedIr("an order comparison of texts");
+    llvm::Value *eq = textEqual(a, b);
+    return Value{n.op == ir::Op::Eq ? eq : b_.CreateNot(eq), nullptr, ok};
+  }
+  llvm::Value *r = nullptr;
+  if (kind == TypeKind::Number) {
+    switch (n.op) {
+    case ir::Op::Eq:
+      r = b_.CreateFCmpOEQ(a.v, b.v);
+      break;
+    case ir::Op::Ne:
+      r = b_.CreateFCmpUNE(a.v, b.v);
+      break;
+    case ir::Op::Lt:
+      r = b_.CreateFCmpOLT(a.v, b.v);
+      break;
+    case ir::Op::Le:
+      r = b_.CreateFCmpOLE(a.v, b.v);
+      break;
+    case ir::Op::Gt:
+      r = b_.CreateFCmpOGT(a.v, b.v);
+      break;
+    default:
+      r = b_.CreateFCmpOGE(a.v, b.v);
+      break;
+    }
+    return Value{r, nullptr, ok};
+  }
+  // Bytes (bool, status) and sets compare unsigned, ints, dates and enums signed, as the
+  // interpreter's element types do.
+  const bool isSigned = kind == TypeKind::Int || kind == TypeKind::Date || kind == TypeKind::Enum ||
+                        kind == TypeKind::Duration;
+  switch (n.op) {
+  case ir::Op::Eq:
+    r = b_.CreateICmpEQ(a.v, b.v);
+    break;
+  case ir::Op::Ne:
+    r = b_.CreateICmpNE(a.v, b.v);
+    break;
+  case ir::Op::Lt:
+    r = isSigned ? b_.CreateICmpSLT(a.v, b.v) : b_.CreateICmpULT(a.v, b.v);
+    break;
+  case ir::Op::Le:
+    r = isSigned ? b_.CreateICmpSLE(a.v, b.v) : b_.CreateICmpULE(a.v, b.v);
+    break;
+  case ir::Op::Gt:
+    r = isSigned ? b_.CreateICmpSGT(a.v, b.v) : b_.CreateICmpUGT(a.v, b.v);
+    break;
+  default:
+    r = isSigned ? b_.CreateICmpSGE(a.v, b.v) : b_.CreateICmpUGE(a.v, b.v);
+    break;
+  }
+  return Value{r, nullptr, ok};
+}
+
+Value RowLowering::logic(const ir::Node &n, bool isAnd) {
+  // Kleene logic; the right operand only when the left one does not decide.
+  Value left = expr(arg(n, 0), TypeKind::Bool);
+  llvm::Value *decisive = isAnd ? b_.CreateNot(left.v) : left.v;
+  Var result = makeVar(TypeKind::Bool, present(truth(!isAnd)));
+  ifThen(b_.CreateNot(b_.CreateAnd(left.ok, decisive)), [&] {
+    Value right = expr(arg(n, 1), TypeKind::Bool);
+    // Decided by a present decisive operand (the left one is not), else present when both are.
+    llvm::Value *rightDecides = b_.CreateAnd(right.ok, isAnd ? b_.CreateNot(right.v) : right.v);
+    llvm::Value *both = b_.CreateAnd(left.ok, right.ok);
+    llvm::Value *ok = b_.CreateOr(rightDecides, both);
+    llvm::Value *value = isAnd ? b_.CreateAnd(both, b_.CreateNot(rightDecides)) : rightDecides;
+    store(result, Value{value, nullptr, ok});
+  });
+  return load(result);
+}
+
+Value RowLowering::coalesce(const ir::Node &n, TypeKind kind) {
+  Value value = expr(arg(n, 0), kind);
+  Var result = makeVar(kind, value);
+  ifThen(b_.CreateNot(value.ok), [&] { store(result, expr(arg(n, 1), kind)); });
+  return load(result);
+}
+
+Value RowLowering::choice(const ir::Node &n, TypeKind kind) {
+  Value cond = expr(arg(n, 0), TypeKind::Bool);
+  Var result = makeVar(kind, missing(kind));
+  auto branches = [&] {
+    ifThenElse(
+        b_.CreateAnd(cond.ok, cond.v), [&] { store(result, expr(arg(n, 1), kind)); },
+        [&] { store(result, expr(arg(n, 2), kind)); });
+  };
+  if (n.op == ir::Op::When)
+    branches(); // a missing condition chooses the else branch
+  else
+    ifThen(cond.ok, branches); // a missing condition gives missing, evaluating neither
+  return load(result);
+}
+
+} // namespace xr::codegen::detail

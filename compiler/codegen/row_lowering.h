@@ -1,0 +1,207 @@
+#pragma once
+// Internal to compiler/codegen: the lowering of a program's per-record statements to loops over
+// rows (codegen.h is the public face). The rows of a batch are taken a tile at a time; for each
+// tile, each statement in program order is a loop over the tile's rows that have not failed.
+// For one row, a statement runs exactly as ir.h orders it: expressions left to right, lazy
+// operands only when chosen, and at the row's first error a jump to the loop's error exit,
+// which records it (so the first error is the one reported, and the row takes part in no later
+// statement, as the interpreter's narrowing of selections makes it).
+//
+// Slots live in the results columns, read and written in place as the interpreter does (so a
+// slot read before the row writes it sees what the column holds, as there). Each loop touches
+// only the columns of its statement, and every column has its own type-based alias tag, so
+// loops stay small, cache-friendly and open to vectorisation. Temporaries that merge values
+// from several blocks are allocas that mem2reg turns into registers. A missing value is always
+// stored with a zero element, as results.h requires and some statements rely on (the weighted
+// sums and the checklist index read values without looking at their validity).
+//
+// Malformed IR (a compiler bug, not a user error) throws MalformedIr from here; codegen.cpp
+// turns it into a message. No LLVM frame is on the stack when it is thrown.
+#include "compiler/codegen/abi.h"
+#include "compiler/ir/ir.h"
+#include "runtime/builtins/registry.h"
+
+#include <llvm/IR/IRBuilder.h>
+#include <llvm/IR/Module.h>
+
+#include <cstddef>
+#include <functional>
+#include <map>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace xr::codegen::detail {
+
+class MalformedIr : public std::runtime_error {
+public:
+  using std::runtime_error::runtime_error;
+};
+
+/// A value in registers. `v` is the element (bool i1, status i8, date and enum i32, int and set
+/// i64, number double, text ptr), `length` the byte length of a text, `ok` (i1) its validity.
+/// When `ok` is false, `v` means nothing (a variable stores it as zero).
+struct Value {
+  llvm::Value *v = nullptr;
+  llvm::Value *length = nullptr;
+  llvm::Value *ok = nullptr;
+};
+
+/// A variable of the row: a slot (its results column) or a temporary that merges values from
+/// several blocks (allocas).
+struct Var {
+  TypeKind kind = TypeKind::Bool;
+  ir::SlotId slot = ir::kNoSlot; // a slot: loads and stores go to its results column
+  llvm::AllocaInst *v = nullptr;
+  llvm::AllocaInst *length = nullptr;
+  llvm::AllocaInst *ok = nullptr;
+};
+
+/// The fields of the batch::RowError being raised; null values are 0.
+struct Raised {
+  ir::ErrorSiteId site = 0;
+  llvm::Value *kind = nullptr; // i8 ir::ErrorKind
+  std::uint16_t fn = 0;
+  llvm::Value *code = nullptr;    // i32
+  llvm::Value *detail0 = nullptr; // i64
+  llvm::Value *detail1 = nullptr; // i64
+};
+
+class RowLowering {
+public:
+  RowLowering(const ir::Program &program, llvm::Module &module);
+  /// Adds the function xr_eval (abi.h) to the module.
+  void lower();
+
+private:
+  // ---- the functions: xr_eval's tiles, a function per group of statements that loops over a
+  // tile's rows (lower_function.cpp)
+  llvm::Function *statementFunction(std::size_t first, std::size_t last);
+  void writeFailedRow();
+  /// What the current function reads from the frame, loaded once in its entry block.
+  llvm::Value *frameValue(std::size_t offset, llvm::Type *type);
+  llvm::Value *arrayElement(std::size_t arrayOffset, std::size_t index);
+  llvm::Value *status() { return frameValue(offsetof(XrJitFrame, status), ptr_); }
+  llvm::Value *errors() { return frameValue(offsetof(XrJitFrame, errors), ptr_); }
+  llvm::Value *batchArena() { return frameValue(offsetof(XrJitFrame, batchArena), ptr_); }
+  llvm::Value *kernelContext() { return frameValue(offsetof(XrJitFrame, kernelContext), ptr_); }
+  llvm::Value *textSink() { return frameValue(offsetof(XrJitFrame, textSink), ptr_); }
+  Value paramValue(std::uint32_t index);
+  Value loadField(std::uint32_t field);
+  Value loadSlot(ir::SlotId slot);
+  void storeSlot(ir::SlotId slot, const Value &value);
+  /// A column's element and validity for the current row; `tag` names the column for alias
+  /// analysis. Text is read from the batch's arena or (results) the results' arena.
+  Value loadColumn(TypeKind kind, llvm::Value *values, llvm::Value *validity,
+                   const std::string &tag, bool resultsText);
+  void storeColumn(TypeKind kind, const Value &value, llvm::Value *values, llvm::Value *validity,
+                   const std::string &tag);
+  /// Tags a load or store with the type-based alias class `name` (one per column).
+  llvm::Instruction *tagged(llvm::Instruction *access, const std::string &name);
+
+  // ---- values, variables, blocks (lower_values.cpp)
+  llvm::Type *typeOf(TypeKind kind);
+  Value missing(TypeKind kind);
+  Value present(llvm::Value *v, llvm::Value *length = nullptr);
+  Value constant(const ir::Constant &c, TypeKind kind, std::size_t index);
+  Var makeVar(TypeKind kind, const Value &initial);
+  llvm::AllocaInst *entryAlloca(llvm::Type *type, const char *name);
+  Value load(const Var &var);
+  /// Stores into the variable (zero when missing) and, for a slot, into its results column.
+  void store(const Var &var, const Value &value);
+  /// A value of one kind read as another of the same storage (bool and status).
+  Value adapt(const Value &value, TypeKind from, TypeKind to);
+  llvm::BasicBlock *block(const char *name);
+  void ifThen(llvm::Value *cond, const std::function<void()> &then);
+  void ifThenElse(llvm::Value *cond, const std::function<void()> &then,
+                  const std::function<void()> &otherwise);
+  llvm::Value *i8(std::uint64_t v) { return b_.getInt8(static_cast<std::uint8_t>(v)); }
+  llvm::Value *i32(std::int64_t v) { return b_.getInt32(static_cast<std::uint32_t>(v)); }
+  llvm::Value *i64(std::int64_t v) { return b_.getInt64(static_cast<std::uint64_t>(v)); }
+  llvm::Value *f64(double v);
+  llvm::Value *truth(bool v) { return b_.getInt1(v); }
+  /// Whether two values of a kind are equal: both missing, or both present and `==`.
+  llvm::Value *sameValue(const Value &a, const Value &b, TypeKind kind);
+
+  // ---- errors (lower_values.cpp)
+  /// Leaves the row with an error; code after it goes to a block that is never reached.
+  void raise(const Raised &error);
+  void raiseIf(llvm::Value *cond, const Raised &error);
+  Raised siteError(std::int64_t site);
+  llvm::Value *errorKind(ir::ErrorKind kind) { return i8(static_cast<std::uint8_t>(kind)); }
+
+  // ---- expressions (lower_expr.cpp, lower_call.cpp)
+  const ir::Node &node(ir::ExprId id) const;
+  ir::ExprId arg(const ir::Node &n, std::uint32_t i) const;
+  TypeKind kindOf(ir::ExprId id) const;
+  /// The value of an expression as a value of `kind` (the kind a Fail node stands for).
+  Value expr(ir::ExprId id, TypeKind kind);
+  Value exprOwn(ir::ExprId id) { return expr(id, kindOf(id)); }
+  Value arithmetic(const ir::Node &n, TypeKind kind);
+  Value comparison(const ir::Node &n);
+  Value logic(const ir::Node &n, bool isAnd);
+  Value choice(const ir::Node &n, TypeKind kind);
+  Value coalesce(const ir::Node &n, TypeKind kind);
+  Value call(const ir::Node &n, TypeKind kind);
+  llvm::Value *textEqual(const Value &a, const Value &b);
+  llvm::Function *kernel(builtins::Fn fn);
+  llvm::Function *helper(const char *name);
+  /// min or max of two present values with the registry's kernels (tables' min/max).
+  llvm::Value *pick(bool isMin, TypeKind kind, llvm::Value *a, llvm::Value *b);
+
+  // ---- statements (lower_stmt.cpp, lower_table.cpp)
+  void statement(const ir::Assign &s);
+  void statement(const ir::IndicatorStmt &s);
+  void statement(const ir::CheckStmt &s);
+  void statement(const ir::WeightedStmt &s);
+  void statement(const ir::TableStmt &s);
+  void statement(const ir::RuleStmt &s);
+  void statement(const ir::EscalateStmt &s);
+  void assign(const ir::Assign &a);
+  const Var &slot(ir::SlotId s);
+  void weightedForChecklist(const ir::WeightedStmt &s, std::size_t checklist);
+  void tableFirst(const ir::TableStmt &s, TypeKind kind);
+  void tableUnique(const ir::TableStmt &s, TypeKind kind);
+  std::vector<llvm::Value *> tableHits(const ir::TableStmt &s);
+  llvm::Value *noHit(const std::vector<llvm::Value *> &hits);
+  llvm::Value *firstHit(const std::vector<llvm::Value *> &hits);
+  void tableAny(const ir::TableStmt &s, TypeKind kind);
+  void tableFold(const ir::TableStmt &s, TypeKind kind);
+  void tableCollect(const ir::TableStmt &s);
+  void tableCount(const ir::TableStmt &s);
+  /// Rows with no match: the otherwise value, or `fallback`.
+  void noMatch(const ir::TableStmt &s, llvm::Value *none, const Var &value, TypeKind kind,
+               const Value &fallback);
+  Raised conflict(const ir::TableStmt &s, ir::ErrorKind kind, llvm::Value *first,
+                  std::uint32_t second);
+
+  const ir::Program &p_;
+  llvm::Module &m_;
+  llvm::LLVMContext &c_;
+  llvm::IRBuilder<> b_;
+  llvm::Function *fn_ = nullptr;
+  llvm::BasicBlock *entry_ = nullptr;
+  llvm::Type *ptr_ = nullptr;
+
+  // The current function: its frame argument, the tile, the row, what its entry loaded.
+  llvm::Value *frame_ = nullptr;
+  llvm::Value *tileStart_ = nullptr;
+  llvm::Value *tileEnd_ = nullptr;
+  llvm::Value *row_ = nullptr;
+  std::map<std::size_t, llvm::Value *> frameValues_;                    // by frame offset
+  std::map<std::pair<std::size_t, std::size_t>, llvm::Value *> arrays_; // by array, index
+  std::map<std::uint32_t, Value> params_;
+  llvm::BasicBlock *failed_ = nullptr; // the current function's error exit
+
+  std::vector<Var> slots_;
+  llvm::MDNode *tbaaRoot_ = nullptr;
+  std::map<std::string, llvm::MDNode *> tbaaTags_;
+  // The fields of the error being raised, merged into the error exit.
+  llvm::AllocaInst *errSite_ = nullptr, *errKind_ = nullptr, *errFn_ = nullptr, *errCode_ = nullptr,
+                   *errDetail0_ = nullptr, *errDetail1_ = nullptr;
+
+  std::map<std::size_t, llvm::Constant *> texts_; // text constants by constant index
+  std::map<std::string, llvm::Function *> functions_;
+};
+
+} // namespace xr::codegen::detail

@@ -1,0 +1,258 @@
+// Compiling a program (lower, optimise, emit, link) and running the compiled row loop over a
+// batch: the frame of abi.h filled from the Batch, the ParamValues and the Results.
+#include "runtime/jit/compiled_program.h"
+
+#include "compiler/codegen/abi.h"
+#include "compiler/codegen/codegen.h"
+#include "compiler/codegen/optimise.h"
+#include "compiler/codegen/slot_flow.h"
+#include "runtime/builtins/calendar.h"
+#include "runtime/jit/session.h"
+
+#include <fmt/format.h>
+
+#include <chrono>
+#include <cstring>
+#include <stdexcept>
+#include <vector>
+
+namespace xr::jit {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+double secondsSince(Clock::time_point start) {
+  return std::chrono::duration<double>(Clock::now() - start).count();
+}
+
+/// A param's value as the compiled code reads it (the element of column.h).
+XrJitParam jitParam(const ir::Constant &c, TypeKind kind) {
+  XrJitParam cell{0, 0, static_cast<std::uint8_t>(c.valid ? 1 : 0)};
+  if (!c.valid)
+    return cell;
+  switch (batch::storageOf(kind)) {
+  case batch::Storage::U8:
+    cell.bits = static_cast<std::uint8_t>(c.i);
+    break;
+  case batch::Storage::I32:
+    cell.bits = static_cast<std::uint32_t>(static_cast<std::int32_t>(c.i));
+    break;
+  case batch::Storage::I64:
+  case batch::Storage::U64:
+    cell.bits = static_cast<std::uint64_t>(c.i);
+    break;
+  case batch::Storage::F64: {
+    const double d = c.type.kind == TypeKind::Int ? static_cast<double>(c.i) : c.d;
+    std::memcpy(&cell.bits, &d, sizeof d);
+    break;
+  }
+  case batch::Storage::Text:
+    cell.bits = reinterpret_cast<std::uintptr_t>(c.text.data());
+    cell.length = c.text.size();
+    break;
+  }
+  return cell;
+}
+
+std::size_t elementSize(batch::Storage storage) {
+  switch (storage) {
+  case batch::Storage::U8:
+    return 1;
+  case batch::Storage::I32:
+    return 4;
+  default:
+    return 8;
+  }
+}
+
+/// Rows [from, to) of a column missing, with zero elements.
+void clearRows(batch::Column &column, std::size_t from, std::size_t to) {
+  const std::size_t size = elementSize(column.storage());
+  std::memset(static_cast<std::byte *>(column.rawValues()) + from * size, 0, (to - from) * size);
+  std::memset(column.validity() + from, 0, to - from);
+}
+
+/// The listed rows of a column missing, with zero elements.
+void clearRows(batch::Column &column, const std::vector<std::size_t> &rows) {
+  const std::size_t size = elementSize(column.storage());
+  auto *values = static_cast<std::byte *>(column.rawValues());
+  std::uint8_t *valid = column.validity();
+  for (std::size_t row : rows) {
+    std::memset(values + row * size, 0, size);
+    valid[row] = 0;
+  }
+}
+
+void copyKey(const batch::Batch &batch, std::uint32_t field, batch::Results &results) {
+  const batch::Column &from = batch.column(field);
+  batch::Column &to = results.key();
+  for (std::size_t row = 0; row < batch.rows(); ++row) {
+    if (!from.valid(row)) {
+      to.setMissing(row);
+      continue;
+    }
+    switch (from.storage()) {
+    case batch::Storage::U8:
+      to.setU8(row, from.values<std::uint8_t>()[row]);
+      break;
+    case batch::Storage::I32:
+      to.setI32(row, from.values<std::int32_t>()[row]);
+      break;
+    case batch::Storage::I64:
+      to.setI64(row, from.values<std::int64_t>()[row]);
+      break;
+    case batch::Storage::F64:
+      to.setF64(row, from.values<double>()[row]);
+      break;
+    case batch::Storage::U64:
+      to.setU64(row, from.values<std::uint64_t>()[row]);
+      break;
+    case batch::Storage::Text:
+      to.setText(
+          row, batch::appendText(results.arena(), batch.text(from.values<batch::TextRef>()[row])));
+      break;
+    }
+  }
+}
+
+} // namespace
+
+struct CompiledProgram::Impl {
+  const ir::Program *program = nullptr;
+  std::unique_ptr<Session> session;
+  codegen::EntryFunction entry = nullptr;
+  CompileStats stats;
+  std::unique_ptr<builtins::CalendarIndex> calendar; // as the interpreter makes it
+  XrKernelContext kernelContext{nullptr};
+  std::int64_t keyField = -1;
+  std::vector<ir::SlotId> unwritten; // slots the compiled code never writes
+};
+
+CompiledProgram::CompiledProgram(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+CompiledProgram::~CompiledProgram() = default;
+
+const ir::Program &CompiledProgram::program() const { return *impl_->program; }
+const CompileStats &CompiledProgram::stats() const { return impl_->stats; }
+
+std::unique_ptr<CompiledProgram> CompiledProgram::compile(const ir::Program &program,
+                                                          std::string &error) {
+  auto impl = std::make_unique<Impl>();
+  impl->program = &program;
+  Clock::time_point start = Clock::now();
+  codegen::LoweredProgram lowered;
+  if (!codegen::lowerProgram(program, lowered, error))
+    return nullptr;
+  impl->stats.lowerSeconds = secondsSince(start);
+
+  impl->session = Session::create(error);
+  if (!impl->session)
+    return nullptr;
+  start = Clock::now();
+  impl->session->optimise(*lowered.module);
+  impl->stats.optimiseSeconds = secondsSince(start);
+  start = Clock::now();
+  std::vector<char> object;
+  if (!impl->session->emitObject(*lowered.module, object, error))
+    return nullptr;
+  impl->stats.emitSeconds = secondsSince(start);
+  start = Clock::now();
+  if (!impl->session->addObject(object, error))
+    return nullptr;
+  void *entry = impl->session->lookup(codegen::kEntryName, error);
+  if (!entry)
+    return nullptr;
+  impl->entry = reinterpret_cast<codegen::EntryFunction>(entry);
+  impl->stats.linkSeconds = secondsSince(start);
+
+  if (!program.calendar.years.empty()) {
+    impl->calendar = std::make_unique<builtins::CalendarIndex>(
+        program.calendar.years, program.calendar.holidays, program.calendar.workdays);
+    impl->kernelContext.calendar = &impl->calendar->view();
+  }
+  impl->unwritten = codegen::unwrittenSlots(program);
+  for (std::size_t f = 0; f < program.fields.size(); ++f)
+    if (program.fields[f].key) {
+      impl->keyField = static_cast<std::int64_t>(f);
+      break;
+    }
+  return std::unique_ptr<CompiledProgram>(new CompiledProgram(std::move(impl)));
+}
+
+void CompiledProgram::evaluate(const batch::Batch &batch, const batch::ParamValues &params,
+                               batch::Results &results) const {
+  const ir::Program &p = *impl_->program;
+  if (batch.fieldCount() != p.fields.size())
+    throw std::invalid_argument(fmt::format("a batch of {} fields for a record of {}",
+                                            batch.fieldCount(), p.fields.size()));
+  for (std::uint32_t f = 0; f < p.fields.size(); ++f)
+    if (!(batch.column(f).type().required() == p.fields[f].type.required()))
+      throw std::invalid_argument(fmt::format("the batch's column {} is a {}, field {} a {}", f,
+                                              typeName(batch.column(f).type()), p.fields[f].name,
+                                              typeName(p.fields[f].type)));
+  if (params.size() != p.params.size())
+    throw std::invalid_argument(fmt::format("{} param values for a program with {} params",
+                                            params.size(), p.params.size()));
+  const std::size_t rows = batch.rows();
+  results.reset(p, rows);
+
+  std::vector<const void *> fieldValues(p.fields.size());
+  std::vector<const std::uint8_t *> fieldValid(p.fields.size());
+  for (std::uint32_t f = 0; f < p.fields.size(); ++f) {
+    fieldValues[f] = batch.column(f).rawValues();
+    fieldValid[f] = batch.column(f).validity();
+  }
+  std::vector<void *> slotValues(p.slots.size());
+  std::vector<std::uint8_t *> slotValid(p.slots.size());
+  for (ir::SlotId s = 0; s < p.slots.size(); ++s) {
+    slotValues[s] = results.slot(s).rawValues();
+    slotValid[s] = results.slot(s).validity();
+  }
+  std::vector<XrJitParam> cells;
+  for (std::uint32_t i = 0; i < p.params.size(); ++i)
+    cells.push_back(jitParam(params.value(i), p.params[i].type.kind));
+
+  XrJitTextSink sink{results.arena().data(), &results.arena(), 0};
+  const XrJitFrame frame{fieldValues.data(),
+                         fieldValid.data(),
+                         slotValues.data(),
+                         slotValid.data(),
+                         results.statusData(),
+                         results.errorData(),
+                         batch.arena().data(),
+                         cells.data(),
+                         &impl_->kernelContext,
+                         &sink,
+                         0,
+                         rows};
+  impl_->entry(&frame);
+  if (sink.failed != 0)
+    throw std::length_error("the text of a batch's results passes 4 GiB");
+  for (ir::SlotId s : impl_->unwritten)
+    clearRows(results.slot(s), 0, rows);
+  // A failed row's slots hold what it wrote before its error: clear them, slot by slot.
+  std::vector<std::size_t> failed;
+  const std::uint8_t *status = results.statusData();
+  for (std::size_t row = 0; row < rows; ++row)
+    if (status[row] != static_cast<std::uint8_t>(batch::RowStatus::Ok))
+      failed.push_back(row);
+  if (!failed.empty())
+    for (ir::SlotId s = 0; s < p.slots.size(); ++s)
+      clearRows(results.slot(s), failed);
+  if (impl_->keyField >= 0 && results.hasKey())
+    copyKey(batch, static_cast<std::uint32_t>(impl_->keyField), results);
+}
+
+bool CompiledProgram::optimisedIr(const ir::Program &program, std::string &text,
+                                  std::string &error) {
+  codegen::LoweredProgram lowered;
+  if (!codegen::lowerProgram(program, lowered, error))
+    return false;
+  auto session = Session::create(error);
+  if (!session)
+    return false;
+  session->optimise(*lowered.module);
+  text = codegen::printModule(*lowered.module);
+  return true;
+}
+
+} // namespace xr::jit

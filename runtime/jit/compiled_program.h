@@ -1,0 +1,49 @@
+#pragma once
+// A rule set compiled to native code: the JIT back end's counterpart of interp::Interpreter,
+// with the same evaluate() contract (results.h), bit for bit.
+#include "compiler/ir/ir.h"
+#include "runtime/batch/batch.h"
+#include "runtime/batch/results.h"
+
+#include <memory>
+#include <string>
+
+namespace xr::jit {
+
+/// Where compiling went.
+struct CompileStats {
+  double lowerSeconds = 0;    // IR to LLVM IR
+  double optimiseSeconds = 0; // the O2 pipeline
+  double emitSeconds = 0;     // machine code
+  double linkSeconds = 0;     // into the JIT, and the lookup
+};
+
+class CompiledProgram {
+public:
+  /// Compiles `program` for the host CPU; the program must outlive the result. Returns null,
+  /// with `error` saying why, when it cannot be compiled (malformed IR, an LLVM failure).
+  static std::unique_ptr<CompiledProgram> compile(const ir::Program &program, std::string &error);
+  ~CompiledProgram();
+  CompiledProgram(const CompiledProgram &) = delete;
+  CompiledProgram &operator=(const CompiledProgram &) = delete;
+
+  const ir::Program &program() const;
+  const CompileStats &stats() const;
+
+  /// As Interpreter::evaluate: every row of `batch` into `results` (reset to the batch's rows);
+  /// a record that raises an error gets status Error, its first error and every slot missing.
+  /// Thread safe. Throws std::invalid_argument when the batch was not made for this program's
+  /// record, std::length_error when the results' text passes 4 GiB.
+  void evaluate(const batch::Batch &batch, const batch::ParamValues &params,
+                batch::Results &results) const;
+
+  /// The optimised LLVM IR of the program (`xuncha check --emit=llvm`).
+  static bool optimisedIr(const ir::Program &program, std::string &text, std::string &error);
+
+private:
+  struct Impl;
+  explicit CompiledProgram(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+} // namespace xr::jit

@@ -39,8 +39,10 @@ ArgSpec runArguments() {
       .option({"encoding", "ENCODING", "the input's encoding (gb18030 also reads gbk, gb2312)",
                {"utf-8", "gb18030", "gbk", "gb2312"}, "utf-8", false})
       .option({"threads", "N", "worker threads (default: every core)", {}, "0", false})
-      .option({"engine", "ENGINE", "the back end that evaluates records", {"interp"}, "interp",
-               false})
+      .option({"engine", "ENGINE",
+               "the back end that evaluates records: the interpreter, native code compiled with "
+               "LLVM, or auto (the interpreter for small populations, then the JIT)",
+               {"auto", "interp", "jit"}, "auto", false})
       .option({"batch-bytes", "BYTES",
                "input bytes per batch (outputs do not depend on it)", {}, "1048576", false})
       .flag("indicators", "add each indicator's status and score to the results")
@@ -195,6 +197,8 @@ int runRun(const Args &args, CommandContext &context) {
   for (const std::string &note : summary.notes)
     if (!quiet)
       context.err << "note: " << note << "\n";
+  for (const std::string &warning : evaluator.warnings())
+    context.err << "warning: " << warning << "\n";
   switch (summary.outcome) {
   case xuncha::RunSummary::Outcome::Failed:
     printFailure(context, summary);

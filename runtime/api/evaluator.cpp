@@ -3,7 +3,13 @@
 
 #include "compiler/sema/suggest.h"
 #include "runtime/interp/interpreter.h"
+#include "runtime/jit/compiled_program.h"
 #include "runtime/load/value_text.h"
+
+#include <atomic>
+#include <chrono>
+#include <cstdlib>
+#include <stdexcept>
 
 namespace xuncha {
 namespace {
@@ -20,6 +26,10 @@ std::string joined(const std::vector<std::string> &names) {
 std::optional<Engine> parseEngine(const std::string &name) {
   if (name == "interp")
     return Engine::Interpreter;
+  if (name == "jit")
+    return Engine::Jit;
+  if (name == "auto")
+    return Engine::Auto;
   return std::nullopt;
 }
 
@@ -27,13 +37,78 @@ const char *engineName(Engine engine) {
   switch (engine) {
   case Engine::Interpreter:
     return "interp";
+  case Engine::Jit:
+    return "jit";
+  case Engine::Auto:
+    return "auto";
   }
   return "interp";
 }
 
-Evaluator::Evaluator(std::shared_ptr<const RuleSet> ruleSet, Engine engine)
+/// The JIT's side of an evaluator: compiled once (Jit: at construction; Auto: by the thread
+/// whose batch takes the count of records past the threshold), then shared by every thread.
+struct Evaluator::JitState {
+  enum Phase : int { NotStarted, Compiling, Ready, Failed };
+  std::uint64_t autoJitRecords = kAutoJitRecords;
+  std::atomic<std::uint64_t> seen{0}; // records evaluated before the JIT was ready (Auto)
+  std::atomic<std::uint64_t> records{0};
+  std::atomic<int> phase{NotStarted};
+  // Written before phase becomes Ready or Failed (release), read after (acquire).
+  std::unique_ptr<xr::jit::CompiledProgram> compiled;
+  std::string error;
+  double compileSeconds = 0;
+};
+
+Evaluator::Evaluator(std::shared_ptr<const RuleSet> ruleSet, Engine engine,
+                     std::uint64_t autoJitRecords)
     : ruleSet_(std::move(ruleSet)), engine_(engine),
-      interpreter_(std::make_unique<xr::interp::Interpreter>(ruleSet_->program())) {}
+      interpreter_(std::make_unique<xr::interp::Interpreter>(ruleSet_->program())),
+      jit_(std::make_unique<JitState>()) {
+  jit_->autoJitRecords = autoJitRecords;
+  if (engine_ == Engine::Jit) {
+    jit_->phase.store(JitState::Compiling);
+    compileJit();
+  }
+}
+
+void Evaluator::compileJit() const {
+  const auto start = std::chrono::steady_clock::now();
+  std::string error;
+  std::unique_ptr<xr::jit::CompiledProgram> compiled;
+  // An escape hatch for operators (and the tests of the fallback): no native code at all.
+  if (const char *disabled = std::getenv("XUNCHA_JIT_DISABLE"); disabled && *disabled)
+    error = "the JIT is disabled by XUNCHA_JIT_DISABLE";
+  else
+    compiled = xr::jit::CompiledProgram::compile(ruleSet_->program(), error);
+  jit_->compileSeconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  jit_->compiled = std::move(compiled);
+  jit_->error = std::move(error);
+  jit_->phase.store(jit_->compiled ? JitState::Ready : JitState::Failed, std::memory_order_release);
+}
+
+Evaluator::JitStatus Evaluator::jitStatus() const {
+  JitStatus status;
+  const int phase = jit_->phase.load(std::memory_order_acquire);
+  status.compiled = phase == JitState::Ready;
+  status.failed = phase == JitState::Failed;
+  if (status.compiled || status.failed)
+    status.compileSeconds = jit_->compileSeconds;
+  status.records = jit_->records.load();
+  return status;
+}
+
+std::string Evaluator::compileError() const {
+  return jit_->phase.load(std::memory_order_acquire) == JitState::Failed ? jit_->error : "";
+}
+
+std::vector<std::string> Evaluator::warnings() const {
+  std::vector<std::string> out;
+  if (engine_ == Engine::Auto && jit_->phase.load(std::memory_order_acquire) == JitState::Failed)
+    out.push_back("the JIT could not compile the rule set (" + jit_->error +
+                  "); the interpreter evaluated the records instead");
+  return out;
+}
 
 Evaluator::~Evaluator() = default;
 
@@ -80,6 +155,27 @@ std::optional<ParamValues> Evaluator::bindParams(const std::vector<ParamSetting>
 }
 
 void Evaluator::evaluate(const Batch &batch, const ParamValues &params, Results &results) const {
+  if (engine_ == Engine::Interpreter) {
+    interpreter_->evaluate(batch, params, results);
+    return;
+  }
+  int phase = jit_->phase.load(std::memory_order_acquire);
+  if (engine_ == Engine::Jit && phase != JitState::Ready)
+    throw std::runtime_error("the JIT cannot compile rule set '" + ruleSet_->program().title +
+                             "': " + jit_->error);
+  if (phase < JitState::Ready) { // Auto, not compiled yet
+    const std::uint64_t seen = jit_->seen.fetch_add(batch.rows()) + batch.rows();
+    int expected = JitState::NotStarted;
+    if (seen >= jit_->autoJitRecords &&
+        jit_->phase.compare_exchange_strong(expected, JitState::Compiling))
+      compileJit(); // other threads go on interpreting meanwhile
+    phase = jit_->phase.load(std::memory_order_acquire);
+  }
+  if (phase == JitState::Ready) {
+    jit_->compiled->evaluate(batch, params, results);
+    jit_->records.fetch_add(batch.rows());
+    return;
+  }
   interpreter_->evaluate(batch, params, results);
 }
 

@@ -14,6 +14,7 @@
 #include "runtime/batch/results.h"
 #include "xuncha/ruleset.h"
 
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
@@ -29,11 +30,21 @@ using Batch = xr::batch::Batch;
 using Results = xr::batch::Results;
 using ParamValues = xr::batch::ParamValues;
 
-/// Which back end evaluates records.
-enum class Engine : std::uint8_t { Interpreter };
-/// "interp" -> Interpreter; nullopt otherwise.
+/// Which back end evaluates records. Both give the same results, bit for bit.
+enum class Engine : std::uint8_t {
+  Interpreter,
+  Jit,  // native code compiled with LLVM for this CPU (runtime/jit)
+  Auto, // the interpreter for the first kAutoJitRecords records, then the JIT
+};
+/// "interp" -> Interpreter, "jit" -> Jit, "auto" -> Auto; nullopt otherwise.
 std::optional<Engine> parseEngine(const std::string &name);
 const char *engineName(Engine engine);
+
+/// Under Engine::Auto, the records the interpreter evaluates before the JIT compiles. Compiling
+/// costs about as much as interpreting this many records of the national rule set, so a small
+/// population never waits for the compiler, and a large one pays at most twice the best choice
+/// made knowing its size in advance.
+inline constexpr std::uint64_t kAutoJitRecords = 500'000;
 
 /// `--param name=value`: a param's value as text, parsed by the param's type.
 struct ParamSetting {
@@ -43,8 +54,12 @@ struct ParamSetting {
 
 class Evaluator {
 public:
-  /// Prepares `ruleSet` (kept alive by the evaluator) for `engine`.
-  explicit Evaluator(std::shared_ptr<const RuleSet> ruleSet, Engine engine = Engine::Interpreter);
+  /// Prepares `ruleSet` (kept alive by the evaluator) for `engine`. Engine::Jit compiles here;
+  /// if that fails, evaluate() throws std::runtime_error saying why (compileError() has it).
+  /// With the environment variable XUNCHA_JIT_DISABLE set (not empty), the JIT never compiles.
+  /// `autoJitRecords` replaces kAutoJitRecords for Engine::Auto (tests use small populations).
+  explicit Evaluator(std::shared_ptr<const RuleSet> ruleSet, Engine engine = Engine::Interpreter,
+                     std::uint64_t autoJitRecords = kAutoJitRecords);
   ~Evaluator();
   Evaluator(const Evaluator &) = delete;
   Evaluator &operator=(const Evaluator &) = delete;
@@ -67,10 +82,28 @@ public:
   /// evaluates the records.
   const xr::interp::Interpreter &interpreter() const { return *interpreter_; }
 
+  /// How the JIT has fared so far (all zero for the interpreter).
+  struct JitStatus {
+    bool compiled = false;     // native code is ready
+    bool failed = false;       // compiling failed: see compileError()
+    double compileSeconds = 0; // lowering, optimising, emitting and linking, on one thread
+    std::uint64_t records = 0; // records the JIT has evaluated
+  };
+  JitStatus jitStatus() const;
+  /// Why the rule set could not be compiled ("" when it was, or was not tried).
+  std::string compileError() const;
+  /// What the caller should show although evaluation went on: under Engine::Auto, a rule set
+  /// the JIT could not compile (the interpreter evaluated every record instead).
+  std::vector<std::string> warnings() const;
+
 private:
+  struct JitState;
+  void compileJit() const;
+
   std::shared_ptr<const RuleSet> ruleSet_;
   Engine engine_;
   std::unique_ptr<xr::interp::Interpreter> interpreter_;
+  std::unique_ptr<JitState> jit_;
 };
 
 } // namespace xuncha

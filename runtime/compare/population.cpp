@@ -26,7 +26,8 @@ ir::SlotId slotNamed(const ir::Program &program, ir::SlotRole role, std::string_
 /// One rule set's view of the input: its parser, params, slots of interest and the current
 /// chunk's batch and results.
 struct Side {
-  Side(const xuncha::Evaluator &e) : evaluator(e), program(e.ruleSet().program()), batch(program) {}
+  explicit Side(const xuncha::Evaluator &e)
+      : evaluator(e), program(e.ruleSet().program()), batch(program) {}
 
   const xuncha::Evaluator &evaluator;
   const ir::Program &program;

@@ -43,6 +43,11 @@ ArgSpec runArguments() {
                "the back end that evaluates records: the interpreter, native code compiled with "
                "LLVM, or auto (the interpreter for small populations, then the JIT)",
                {"auto", "interp", "jit"}, "auto", false})
+      .option({"cache-dir", "DIR",
+               "where the JIT keeps compiled rule sets between runs (default: "
+               "$XDG_CACHE_HOME/xuncha/jit or ~/.cache/xuncha/jit)",
+               {}, {}, false})
+      .flag("no-cache", "compile the rule set afresh and keep no compiled code on disk")
       .option({"batch-bytes", "BYTES",
                "input bytes per batch (outputs do not depend on it)", {}, "1048576", false})
       .flag("indicators", "add each indicator's status and score to the results")
@@ -179,7 +184,11 @@ int runRun(const Args &args, CommandContext &context) {
     context.err << loaded.renderDiagnostics(color);
   if (!loaded.ok())
     return kExitProblems;
-  xuncha::Evaluator evaluator(loaded.ruleSet, options.engine);
+  xuncha::EngineOptions engineOptions;
+  if (!args.has("no-cache"))
+    engineOptions.cacheDir =
+        args.has("cache-dir") ? args.value("cache-dir") : xuncha::defaultJitCacheDir();
+  xuncha::Evaluator evaluator(loaded.ruleSet, options.engine, engineOptions);
   const double prepareSeconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - compileStart).count();
 

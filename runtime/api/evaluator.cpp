@@ -3,6 +3,7 @@
 
 #include "compiler/sema/suggest.h"
 #include "runtime/interp/interpreter.h"
+#include "runtime/jit/code_cache.h"
 #include "runtime/jit/compiled_program.h"
 #include "runtime/load/value_text.h"
 
@@ -49,22 +50,25 @@ const char *engineName(Engine engine) {
 /// whose batch takes the count of records past the threshold), then shared by every thread.
 struct Evaluator::JitState {
   enum Phase : int { NotStarted, Compiling, Ready, Failed };
-  std::uint64_t autoJitRecords = kAutoJitRecords;
+  EngineOptions options;
   std::atomic<std::uint64_t> seen{0}; // records evaluated before the JIT was ready (Auto)
   std::atomic<std::uint64_t> records{0};
   std::atomic<int> phase{NotStarted};
   // Written before phase becomes Ready or Failed (release), read after (acquire).
   std::unique_ptr<xr::jit::CompiledProgram> compiled;
   std::string error;
+  std::string cacheProblem;
   double compileSeconds = 0;
+  bool cached = false;
 };
 
-Evaluator::Evaluator(std::shared_ptr<const RuleSet> ruleSet, Engine engine,
-                     std::uint64_t autoJitRecords)
+std::string defaultJitCacheDir() { return xr::jit::defaultCacheDir(); }
+
+Evaluator::Evaluator(std::shared_ptr<const RuleSet> ruleSet, Engine engine, EngineOptions options)
     : ruleSet_(std::move(ruleSet)), engine_(engine),
       interpreter_(std::make_unique<xr::interp::Interpreter>(ruleSet_->program())),
       jit_(std::make_unique<JitState>()) {
-  jit_->autoJitRecords = autoJitRecords;
+  jit_->options = std::move(options);
   if (engine_ == Engine::Jit) {
     jit_->phase.store(JitState::Compiling);
     compileJit();
@@ -79,7 +83,12 @@ void Evaluator::compileJit() const {
   if (const char *disabled = std::getenv("XUNCHA_JIT_DISABLE"); disabled && *disabled)
     error = "the JIT is disabled by XUNCHA_JIT_DISABLE";
   else
-    compiled = xr::jit::CompiledProgram::compile(ruleSet_->program(), error);
+    compiled = xr::jit::CompiledProgram::compile(ruleSet_->program(), error,
+                                                 {true, jit_->options.cacheDir});
+  if (compiled) {
+    jit_->cached = compiled->stats().source != xr::jit::CompileStats::Source::Compiled;
+    jit_->cacheProblem = compiled->stats().cacheProblem;
+  }
   jit_->compileSeconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   jit_->compiled = std::move(compiled);
@@ -91,6 +100,7 @@ Evaluator::JitStatus Evaluator::jitStatus() const {
   JitStatus status;
   const int phase = jit_->phase.load(std::memory_order_acquire);
   status.compiled = phase == JitState::Ready;
+  status.cached = status.compiled && jit_->cached;
   status.failed = phase == JitState::Failed;
   if (status.compiled || status.failed)
     status.compileSeconds = jit_->compileSeconds;
@@ -104,9 +114,12 @@ std::string Evaluator::compileError() const {
 
 std::vector<std::string> Evaluator::warnings() const {
   std::vector<std::string> out;
-  if (engine_ == Engine::Auto && jit_->phase.load(std::memory_order_acquire) == JitState::Failed)
+  const int phase = jit_->phase.load(std::memory_order_acquire);
+  if (engine_ == Engine::Auto && phase == JitState::Failed)
     out.push_back("the JIT could not compile the rule set (" + jit_->error +
                   "); the interpreter evaluated the records instead");
+  if (phase == JitState::Ready && !jit_->cacheProblem.empty())
+    out.push_back(jit_->cacheProblem + "; the compiled code is not kept for the next run");
   return out;
 }
 
@@ -166,7 +179,7 @@ void Evaluator::evaluate(const Batch &batch, const ParamValues &params, Results 
   if (phase < JitState::Ready) { // Auto, not compiled yet
     const std::uint64_t seen = jit_->seen.fetch_add(batch.rows()) + batch.rows();
     int expected = JitState::NotStarted;
-    if (seen >= jit_->autoJitRecords &&
+    if (seen >= jit_->options.autoJitRecords &&
         jit_->phase.compare_exchange_strong(expected, JitState::Compiling))
       compileJit(); // other threads go on interpreting meanwhile
     phase = jit_->phase.load(std::memory_order_acquire);

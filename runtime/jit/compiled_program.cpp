@@ -5,14 +5,18 @@
 #include "compiler/codegen/abi.h"
 #include "compiler/codegen/codegen.h"
 #include "compiler/codegen/optimise.h"
+#include "compiler/codegen/program_key.h"
 #include "compiler/codegen/slot_flow.h"
+#include "compiler/support/sha256.h"
 #include "runtime/builtins/calendar.h"
+#include "runtime/jit/code_cache.h"
 #include "runtime/jit/session.h"
 
 #include <fmt/format.h>
 
 #include <chrono>
 #include <cstring>
+#include <filesystem>
 #include <stdexcept>
 #include <vector>
 
@@ -134,35 +138,82 @@ CompiledProgram::~CompiledProgram() = default;
 const ir::Program &CompiledProgram::program() const { return *impl_->program; }
 const CompileStats &CompiledProgram::stats() const { return impl_->stats; }
 
+/// The key of the code for this program on this host: the program's code, this engine's
+/// version, LLVM's, and the CPU and its features the code is tuned for.
+std::string cacheKey(const ir::Program &program, const HostTarget &host) {
+  Sha256 hash;
+  for (const std::string &part :
+       {codegen::programKey(program), std::to_string(codegen::kCodegenVersion), llvmVersion(),
+        host.triple, host.cpu, host.features}) {
+    hash.update(std::to_string(part.size()) + ":");
+    hash.update(part);
+  }
+  return hash.hexDigest();
+}
+
 std::unique_ptr<CompiledProgram> CompiledProgram::compile(const ir::Program &program,
-                                                          std::string &error) {
+                                                          std::string &error,
+                                                          const CompileOptions &options) {
   auto impl = std::make_unique<Impl>();
   impl->program = &program;
-  Clock::time_point start = Clock::now();
-  codegen::LoweredProgram lowered;
-  if (!codegen::lowerProgram(program, lowered, error))
-    return nullptr;
-  impl->stats.lowerSeconds = secondsSince(start);
-
   impl->session = Session::create(error);
   if (!impl->session)
     return nullptr;
-  start = Clock::now();
-  impl->session->optimise(*lowered.module);
-  impl->stats.optimiseSeconds = secondsSince(start);
-  start = Clock::now();
-  std::vector<char> object;
-  if (!impl->session->emitObject(*lowered.module, object, error))
-    return nullptr;
-  impl->stats.emitSeconds = secondsSince(start);
-  start = Clock::now();
-  if (!impl->session->addObject(object, error))
-    return nullptr;
-  void *entry = impl->session->lookup(codegen::kEntryName, error);
-  if (!entry)
-    return nullptr;
-  impl->entry = reinterpret_cast<codegen::EntryFunction>(entry);
-  impl->stats.linkSeconds = secondsSince(start);
+  CompileStats &stats = impl->stats;
+  stats.key = cacheKey(program, impl->session->host());
+
+  // Cached code first; a disk entry that does not link is dropped and compiled anew.
+  ObjectFile object;
+  if (options.memoryCache && (object = MemoryCodeCache::process().find(stats.key)))
+    stats.source = CompileStats::Source::MemoryCache;
+  else if ((object = readCachedObject(options.cacheDir, stats.key)))
+    stats.source = CompileStats::Source::DiskCache;
+  Clock::time_point start = Clock::now();
+  std::string linkError;
+  if (object && impl->session->addObject(*object, linkError) &&
+      (impl->entry = reinterpret_cast<codegen::EntryFunction>(
+           impl->session->lookup(codegen::kEntryName, linkError)))) {
+    stats.linkSeconds = secondsSince(start);
+    // Code the process had: keep it on disk too, for the next run.
+    if (stats.source == CompileStats::Source::MemoryCache && !options.cacheDir.empty() &&
+        !std::filesystem::exists(cacheFilePath(options.cacheDir, stats.key)))
+      writeCachedObject(options.cacheDir, stats.key, *object, stats.cacheProblem);
+  } else {
+    if (object) {
+      // Cached but unusable: start again in a fresh session, which the failed link has not
+      // left half-defined symbols in.
+      impl->session = Session::create(error);
+      if (!impl->session)
+        return nullptr;
+    }
+    stats.source = CompileStats::Source::Compiled;
+    start = Clock::now();
+    codegen::LoweredProgram lowered;
+    if (!codegen::lowerProgram(program, lowered, error))
+      return nullptr;
+    stats.lowerSeconds = secondsSince(start);
+    start = Clock::now();
+    impl->session->optimise(*lowered.module);
+    stats.optimiseSeconds = secondsSince(start);
+    start = Clock::now();
+    std::vector<char> bytes;
+    if (!impl->session->emitObject(*lowered.module, bytes, error))
+      return nullptr;
+    stats.emitSeconds = secondsSince(start);
+    start = Clock::now();
+    if (!impl->session->addObject(bytes, error))
+      return nullptr;
+    void *entry = impl->session->lookup(codegen::kEntryName, error);
+    if (!entry)
+      return nullptr;
+    impl->entry = reinterpret_cast<codegen::EntryFunction>(entry);
+    stats.linkSeconds = secondsSince(start);
+    auto shared = std::make_shared<const std::vector<char>>(std::move(bytes));
+    if (options.memoryCache)
+      MemoryCodeCache::process().put(stats.key, shared);
+    if (!options.cacheDir.empty())
+      writeCachedObject(options.cacheDir, stats.key, *shared, stats.cacheProblem);
+  }
 
   if (!program.calendar.years.empty()) {
     impl->calendar = std::make_unique<builtins::CalendarIndex>(

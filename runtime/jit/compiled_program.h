@@ -5,24 +5,37 @@
 #include "runtime/batch/batch.h"
 #include "runtime/batch/results.h"
 
+#include <cstdint>
 #include <memory>
 #include <string>
 
 namespace xr::jit {
 
+/// Where compiled code may come from besides the compiler (code_cache.h).
+struct CompileOptions {
+  bool memoryCache = true; // the process's cache of object files
+  std::string cacheDir;    // the disk cache; "" for none
+};
+
 /// Where compiling went.
 struct CompileStats {
+  enum class Source : std::uint8_t { Compiled, MemoryCache, DiskCache };
+  Source source = Source::Compiled;
+  std::string key;            // of the code in the caches (program, versions, host CPU)
   double lowerSeconds = 0;    // IR to LLVM IR
   double optimiseSeconds = 0; // the O2 pipeline
   double emitSeconds = 0;     // machine code
   double linkSeconds = 0;     // into the JIT, and the lookup
+  std::string cacheProblem;   // a disk cache that could not be written (compiling went on)
 };
 
 class CompiledProgram {
 public:
-  /// Compiles `program` for the host CPU; the program must outlive the result. Returns null,
-  /// with `error` saying why, when it cannot be compiled (malformed IR, an LLVM failure).
-  static std::unique_ptr<CompiledProgram> compile(const ir::Program &program, std::string &error);
+  /// Compiles `program` for the host CPU, or takes its code from a cache; the program must
+  /// outlive the result. Returns null, with `error` saying why, when it cannot be compiled
+  /// (malformed IR, an LLVM failure).
+  static std::unique_ptr<CompiledProgram> compile(const ir::Program &program, std::string &error,
+                                                  const CompileOptions &options = {});
   ~CompiledProgram();
   CompiledProgram(const CompiledProgram &) = delete;
   CompiledProgram &operator=(const CompiledProgram &) = delete;

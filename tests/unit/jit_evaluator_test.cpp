@@ -62,7 +62,7 @@ TEST(JitEvaluator, AutoInterpretsUntilTheThresholdThenUsesTheJit) {
   ASSERT_TRUE(rules);
   const xr::ir::Program &p = rules->program();
   Evaluator reference(rules, Engine::Interpreter);
-  Evaluator automatic(rules, Engine::Auto, 2500);
+  Evaluator automatic(rules, Engine::Auto, {.autoJitRecords = 2500, .cacheDir = ""});
   std::vector<std::string> problems;
   auto params = automatic.bindParams({}, problems);
   ASSERT_TRUE(params);
@@ -88,7 +88,7 @@ TEST(JitEvaluator, AutoKeepsInterpretingOnOtherThreadsAndAgreesAcrossThem) {
   ASSERT_TRUE(rules);
   const xr::ir::Program &p = rules->program();
   Evaluator reference(rules, Engine::Interpreter);
-  Evaluator automatic(rules, Engine::Auto, 1500);
+  Evaluator automatic(rules, Engine::Auto, {.autoJitRecords = 1500, .cacheDir = ""});
   std::vector<std::string> problems;
   auto params = automatic.bindParams({}, problems);
   ASSERT_TRUE(params);
@@ -117,7 +117,7 @@ TEST(JitEvaluator, AutoFallsBackToTheInterpreterWithAWarningWhenTheJitCannotComp
   auto rules = sketch();
   ASSERT_TRUE(rules);
   ScopedEnvironment disabled("XUNCHA_JIT_DISABLE", "1");
-  Evaluator automatic(rules, Engine::Auto, 10);
+  Evaluator automatic(rules, Engine::Auto, {.autoJitRecords = 10, .cacheDir = ""});
   std::vector<std::string> problems;
   auto params = automatic.bindParams({}, problems);
   ASSERT_TRUE(params);

@@ -84,7 +84,9 @@ TEST_F(JitRun, EveryEngineWritesTheSameBytes) {
   const std::string report = readFile(reference.reportPath);
 
   Evaluator jit(rules, Engine::Jit);
-  Evaluator automatic(rules, Engine::Auto, 2000); // switches part way through the run
+  Evaluator automatic(
+      rules, Engine::Auto,
+      {.autoJitRecords = 2000, .cacheDir = ""}); // switches part way through the run
   int variant = 0;
   for (const Evaluator *evaluator : {&jit, &automatic})
     for (unsigned threads : {1u, 2u})

@@ -46,6 +46,19 @@ const char *engineName(Engine engine);
 /// made knowing its size in advance.
 inline constexpr std::uint64_t kAutoJitRecords = 500'000;
 
+/// How an evaluator prepares its engine.
+struct EngineOptions {
+  /// Under Engine::Auto, the records interpreted before the JIT compiles.
+  std::uint64_t autoJitRecords = kAutoJitRecords;
+  /// Where the JIT keeps compiled code between runs (files keyed by the rule set's code, the
+  /// engine and LLVM versions and the CPU); "" (the default): no disk cache. Within a process
+  /// compiled code is always reused.
+  std::string cacheDir;
+};
+/// The user's cache folder for compiled code ($XDG_CACHE_HOME/xuncha/jit or
+/// ~/.cache/xuncha/jit), as `xuncha run` uses it; "" when there is no home.
+std::string defaultJitCacheDir();
+
 /// `--param name=value`: a param's value as text, parsed by the param's type.
 struct ParamSetting {
   std::string name;
@@ -57,9 +70,8 @@ public:
   /// Prepares `ruleSet` (kept alive by the evaluator) for `engine`. Engine::Jit compiles here;
   /// if that fails, evaluate() throws std::runtime_error saying why (compileError() has it).
   /// With the environment variable XUNCHA_JIT_DISABLE set (not empty), the JIT never compiles.
-  /// `autoJitRecords` replaces kAutoJitRecords for Engine::Auto (tests use small populations).
   explicit Evaluator(std::shared_ptr<const RuleSet> ruleSet, Engine engine = Engine::Interpreter,
-                     std::uint64_t autoJitRecords = kAutoJitRecords);
+                     EngineOptions options = {});
   ~Evaluator();
   Evaluator(const Evaluator &) = delete;
   Evaluator &operator=(const Evaluator &) = delete;
@@ -85,6 +97,7 @@ public:
   /// How the JIT has fared so far (all zero for the interpreter).
   struct JitStatus {
     bool compiled = false;     // native code is ready
+    bool cached = false;       // ... taken from the cache (of the process or the disk)
     bool failed = false;       // compiling failed: see compileError()
     double compileSeconds = 0; // lowering, optimising, emitting and linking, on one thread
     std::uint64_t records = 0; // records the JIT has evaluated
@@ -93,7 +106,8 @@ public:
   /// Why the rule set could not be compiled ("" when it was, or was not tried).
   std::string compileError() const;
   /// What the caller should show although evaluation went on: under Engine::Auto, a rule set
-  /// the JIT could not compile (the interpreter evaluated every record instead).
+  /// the JIT could not compile (the interpreter evaluated every record instead); a disk cache
+  /// the compiled code could not be written to.
   std::vector<std::string> warnings() const;
 
 private:

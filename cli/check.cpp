@@ -5,6 +5,7 @@
 #include "compiler/diag/render.h"
 #include "compiler/driver/compilation.h"
 #include "compiler/ir/ir.h"
+#include "runtime/jit/compiled_program.h"
 
 #include <ostream>
 
@@ -21,9 +22,9 @@ ArgSpec checkArguments() {
       .option({"format", "FORMAT", "how to print the diagnostics", {"text", "json"}, "text", false})
       .option({"emit",
                "WHAT",
-               "also print the syntax tree (ast), or the IR (ir) when there is no error; the "
-               "diagnostics then go to stderr",
-               {"ast", "ir"},
+               "also print the syntax tree (ast), or the IR (ir) or the optimised LLVM IR the "
+               "JIT runs (llvm) when there is no error; the diagnostics then go to stderr",
+               {"ast", "ir", "llvm"},
                {},
                false})
       .option(colorOption())
@@ -79,6 +80,17 @@ int runCheck(const Args &args, CommandContext &context) {
         context.out << ir::dump(*compilation->program);
       else
         missingOutput = true;
+    } else if (emit == "llvm" && fileErrors == 0) {
+      std::string llvmIr;
+      std::string error;
+      if (compilation->program &&
+          jit::CompiledProgram::optimisedIr(*compilation->program, llvmIr, error)) {
+        context.out << llvmIr;
+      } else {
+        if (!error.empty())
+          context.err << "xuncha: error: the JIT cannot compile " << path << ": " << error << "\n";
+        missingOutput = true;
+      }
     }
 
     if (format == "json") {

@@ -17,7 +17,7 @@ struct CompileOptions {
   std::string cacheDir;    // the disk cache; "" for none
 };
 
-/// Where compiling went.
+/// Where compiling went, in seconds of the compiling thread's CPU time.
 struct CompileStats {
   enum class Source : std::uint8_t { Compiled, MemoryCache, DiskCache };
   Source source = Source::Compiled;

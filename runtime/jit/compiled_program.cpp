@@ -14,8 +14,8 @@
 
 #include <fmt/format.h>
 
-#include <ctime>
 #include <cstring>
+#include <ctime>
 #include <filesystem>
 #include <stdexcept>
 #include <vector>
@@ -192,6 +192,10 @@ std::unique_ptr<CompiledProgram> CompiledProgram::compile(const ir::Program &pro
       impl->session = Session::create(error);
       if (!impl->session)
         return nullptr;
+    }
+    if (options.cachedOnly) {
+      error = "the code is in no cache";
+      return nullptr;
     }
     stats.source = CompileStats::Source::Compiled;
     start = Clock::now();

@@ -15,6 +15,7 @@ namespace xr::jit {
 struct CompileOptions {
   bool memoryCache = true; // the process's cache of object files
   std::string cacheDir;    // the disk cache; "" for none
+  bool cachedOnly = false; // take the code from a cache or fail: never run the compiler
 };
 
 /// Where compiling went, in seconds of the compiling thread's CPU time.

@@ -6,7 +6,11 @@
 #include "xuncha/xuncha.h"
 
 #include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
 #include <thread>
+#include <unistd.h>
 
 namespace xuncha {
 namespace {
@@ -15,6 +19,16 @@ const std::string kSketch = std::string(XUNCHA_SOURCE_DIR) + "/rulesets/examples
 
 std::shared_ptr<const RuleSet> sketch() {
   LoadResult loaded = RuleSet::load(kSketch);
+  EXPECT_TRUE(loaded.ok()) << loaded.renderDiagnostics(false);
+  return loaded.ruleSet;
+}
+
+/// The sketch with an output of its own, so that no cache of the process has its code yet.
+std::shared_ptr<const RuleSet> freshSketch(int marker) {
+  std::ifstream in(kSketch, std::ios::binary);
+  std::stringstream text;
+  text << in.rdbuf() << "\noutput jit_test_marker: number = " << marker << "\n";
+  LoadResult loaded = RuleSet::fromText(kSketch, text.str());
   EXPECT_TRUE(loaded.ok()) << loaded.renderDiagnostics(false);
   return loaded.ruleSet;
 }
@@ -58,7 +72,7 @@ TEST(JitEvaluator, TheJitGivesTheInterpretersResults) {
 }
 
 TEST(JitEvaluator, AutoInterpretsUntilTheThresholdThenUsesTheJit) {
-  auto rules = sketch();
+  auto rules = freshSketch(1);
   ASSERT_TRUE(rules);
   const xr::ir::Program &p = rules->program();
   Evaluator reference(rules, Engine::Interpreter);
@@ -84,7 +98,7 @@ TEST(JitEvaluator, AutoInterpretsUntilTheThresholdThenUsesTheJit) {
 }
 
 TEST(JitEvaluator, AutoKeepsInterpretingOnOtherThreadsAndAgreesAcrossThem) {
-  auto rules = sketch();
+  auto rules = freshSketch(2);
   ASSERT_TRUE(rules);
   const xr::ir::Program &p = rules->program();
   Evaluator reference(rules, Engine::Interpreter);
@@ -113,8 +127,33 @@ TEST(JitEvaluator, AutoKeepsInterpretingOnOtherThreadsAndAgreesAcrossThem) {
   EXPECT_GT(automatic.jitStatus().records, 0u);
 }
 
+TEST(JitEvaluator, AutoUsesCachedCodeFromTheFirstRecord) {
+  auto rules = freshSketch(3);
+  ASSERT_TRUE(rules);
+  const std::filesystem::path dir =
+      std::filesystem::temp_directory_path() / ("xuncha-jit-auto-" + std::to_string(::getpid()));
+  EngineOptions options;
+  options.cacheDir = dir.string();
+  {
+    Evaluator before(rules, Engine::Auto, options); // nothing cached: interprets
+    EXPECT_FALSE(before.jitStatus().compiled);
+    Evaluator jit(rules, Engine::Jit, options); // compiles, and keeps the code on disk
+    ASSERT_TRUE(jit.jitStatus().compiled);
+  }
+  Evaluator automatic(rules, Engine::Auto, options);
+  EXPECT_TRUE(automatic.jitStatus().compiled);
+  EXPECT_TRUE(automatic.jitStatus().cached);
+  std::vector<std::string> problems;
+  auto params = automatic.bindParams({}, problems);
+  ASSERT_TRUE(params);
+  Results r;
+  automatic.evaluate(xr::testing::randomRecords(rules->program(), 10, 1), *params, r);
+  EXPECT_EQ(automatic.jitStatus().records, 10u);
+  std::filesystem::remove_all(dir);
+}
+
 TEST(JitEvaluator, AutoFallsBackToTheInterpreterWithAWarningWhenTheJitCannotCompile) {
-  auto rules = sketch();
+  auto rules = freshSketch(4);
   ASSERT_TRUE(rules);
   ScopedEnvironment disabled("XUNCHA_JIT_DISABLE", "1");
   Evaluator automatic(rules, Engine::Auto, {.autoJitRecords = 10, .cacheDir = ""});

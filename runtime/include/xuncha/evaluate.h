@@ -34,16 +34,18 @@ using ParamValues = xr::batch::ParamValues;
 enum class Engine : std::uint8_t {
   Interpreter,
   Jit,  // native code compiled with LLVM for this CPU (runtime/jit)
-  Auto, // the interpreter for the first kAutoJitRecords records, then the JIT
+  Auto, // the JIT when its code is cached; else the interpreter for kAutoJitRecords, then JIT
 };
 /// "interp" -> Interpreter, "jit" -> Jit, "auto" -> Auto; nullopt otherwise.
 std::optional<Engine> parseEngine(const std::string &name);
 const char *engineName(Engine engine);
 
 /// Under Engine::Auto, the records the interpreter evaluates before the JIT compiles. Compiling
-/// costs about as much as interpreting this many records of the national rule set, so a small
-/// population never waits for the compiler, and a large one pays at most twice the best choice
-/// made knowing its size in advance.
+/// costs about as much as interpreting this many records of the national rule set (about 285 ms
+/// of CPU against 460 ns a record, measured), so a small population never waits for the
+/// compiler, and a large one pays at most twice the best choice made knowing its size in
+/// advance. When the code is already cached (EngineOptions::cacheDir, or compiled earlier in
+/// the process) Auto uses the JIT from the first record.
 inline constexpr std::uint64_t kAutoJitRecords = 500'000;
 
 /// How an evaluator prepares its engine.

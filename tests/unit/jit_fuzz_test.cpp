@@ -3,6 +3,7 @@
 // locally it runs for as long as asked:
 //
 //   XR_JIT_FUZZ_SECONDS=3600 build/tests/xuncha_unit_tests --gtest_filter='JitFuzz.*'
+//   XR_JIT_FUZZ_FIRST_SEED=100000 ... (seeds from there on: another run covers other programs)
 //   XR_JIT_FUZZ_SEED=12345   ... (one seed, to reproduce)
 //
 // A failure is shrunk (the record that differs, then every statement it does not need) and
@@ -11,6 +12,7 @@
 #include "jit_fuzz_support.h"
 
 #include <chrono>
+#include <cstdio>
 #include <cstdlib>
 #include <fstream>
 
@@ -45,17 +47,20 @@ TEST(JitFuzz, RandomProgramsAgreeWithTheInterpreter) {
   const char *budget = std::getenv("XR_JIT_FUZZ_SECONDS");
   const double seconds = budget && *budget ? std::stod(budget) : 0;
   const auto start = std::chrono::steady_clock::now();
-  std::uint64_t seed = 1;
+  const char *first = std::getenv("XR_JIT_FUZZ_FIRST_SEED");
+  const std::uint64_t firstSeed = first && *first ? std::stoull(first) : 1;
+  std::uint64_t seed = firstSeed;
   for (;; ++seed) {
     fuzzOne(seed);
     if (::testing::Test::HasFailure())
       break;
     const double elapsed =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-    if (seconds > 0 ? elapsed >= seconds : seed >= 60)
+    if (seconds > 0 ? elapsed >= seconds : seed - firstSeed + 1 >= 60)
       break;
   }
-  RecordProperty("programs", static_cast<int>(seed));
+  std::printf("jit fuzz: seeds %llu to %llu run\n", static_cast<unsigned long long>(firstSeed),
+              static_cast<unsigned long long>(seed));
 }
 
 TEST(JitFuzz, TheGeneratorReachesEveryStatementAndPolicy) {

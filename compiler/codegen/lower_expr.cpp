@@ -130,8 +130,10 @@ Value RowLowering::expr(ir::ExprId id, TypeKind want) {
     break;
   }
   case ir::Op::StatusIn: {
+    // Never missing: a missing status reads as its zero element (not applicable), as the
+    // interpreter reads it; a value chosen by a select may not be zero when missing.
     Value status = expr(arg(n, 0), TypeKind::Status);
-    llvm::Value *s = b_.CreateZExt(status.v, b_.getInt64Ty());
+    llvm::Value *s = b_.CreateZExt(b_.CreateSelect(status.ok, status.v, i8(0)), b_.getInt64Ty());
     llvm::Value *bit =
         b_.CreateTrunc(b_.CreateLShr(i64(n.a), b_.CreateAnd(s, i64(63))), b_.getInt1Ty());
     v = present(b_.CreateAnd(b_.CreateICmpULT(s, i64(64)), bit)); // a status is never missing
@@ -253,25 +255,72 @@ Value RowLowering::comparison(const ir::Node &n) {
   return Value{r, nullptr, ok};
 }
 
+bool RowLowering::speculable(ir::ExprId id) {
+  if (auto known = speculable_.find(id); known != speculable_.end())
+    return known->second;
+  const ir::Node &n = node(id);
+  bool safe = true;
+  switch (n.op) {
+  case ir::Op::Div:
+  case ir::Op::Fail:
+  case ir::Op::Call: // kernels cost, and some fail
+  case ir::Op::Aggregate:
+    safe = false;
+    break;
+  case ir::Op::Neg:
+  case ir::Op::Add:
+  case ir::Op::Sub:
+  case ir::Op::Mul:
+    safe = n.type.kind != TypeKind::Int; // int arithmetic can overflow
+    break;
+  default:
+    break;
+  }
+  for (std::uint32_t i = 0; i < n.argCount && safe; ++i)
+    safe = speculable(arg(n, i));
+  speculable_.emplace(id, safe);
+  return safe;
+}
+
+Value RowLowering::select(llvm::Value *cond, const Value &a, const Value &b) {
+  Value out;
+  out.v = b_.CreateSelect(cond, a.v, b.v);
+  if (a.length)
+    out.length = b_.CreateSelect(cond, a.length, b.length);
+  out.ok = b_.CreateSelect(cond, a.ok, b.ok);
+  return out;
+}
+
 Value RowLowering::logic(const ir::Node &n, bool isAnd) {
-  // Kleene logic; the right operand only when the left one does not decide.
+  // Kleene logic: decided by a present decisive operand, else present when both are.
   Value left = expr(arg(n, 0), TypeKind::Bool);
-  llvm::Value *decisive = isAnd ? b_.CreateNot(left.v) : left.v;
-  Var result = makeVar(TypeKind::Bool, present(truth(!isAnd)));
-  ifThen(b_.CreateNot(b_.CreateAnd(left.ok, decisive)), [&] {
-    Value right = expr(arg(n, 1), TypeKind::Bool);
-    // Decided by a present decisive operand (the left one is not), else present when both are.
-    llvm::Value *rightDecides = b_.CreateAnd(right.ok, isAnd ? b_.CreateNot(right.v) : right.v);
+  auto decides = [&](const Value &v) {
+    return b_.CreateAnd(v.ok, isAnd ? b_.CreateNot(v.v) : v.v);
+  };
+  auto combine = [&](llvm::Value *decided, const Value &right) {
     llvm::Value *both = b_.CreateAnd(left.ok, right.ok);
-    llvm::Value *ok = b_.CreateOr(rightDecides, both);
-    llvm::Value *value = isAnd ? b_.CreateAnd(both, b_.CreateNot(rightDecides)) : rightDecides;
-    store(result, Value{value, nullptr, ok});
+    llvm::Value *value = isAnd ? b_.CreateAnd(both, b_.CreateNot(decided)) : decided;
+    return Value{value, nullptr, b_.CreateOr(decided, both)};
+  };
+  if (speculable(arg(n, 1))) {
+    // A right operand that can do nothing but give a value: evaluated for every record, as the
+    // interpreter does, and chosen without a branch.
+    Value right = expr(arg(n, 1), TypeKind::Bool);
+    return combine(b_.CreateOr(decides(left), decides(right)), right);
+  }
+  // The right operand only when the left one does not decide.
+  Var result = makeVar(TypeKind::Bool, present(truth(!isAnd)));
+  ifThen(b_.CreateNot(decides(left)), [&] {
+    Value right = expr(arg(n, 1), TypeKind::Bool);
+    store(result, combine(decides(right), right));
   });
   return load(result);
 }
 
 Value RowLowering::coalesce(const ir::Node &n, TypeKind kind) {
   Value value = expr(arg(n, 0), kind);
+  if (speculable(arg(n, 1)))
+    return select(value.ok, value, expr(arg(n, 1), kind));
   Var result = makeVar(kind, value);
   ifThen(b_.CreateNot(value.ok), [&] { store(result, expr(arg(n, 1), kind)); });
   return load(result);
@@ -279,10 +328,17 @@ Value RowLowering::coalesce(const ir::Node &n, TypeKind kind) {
 
 Value RowLowering::choice(const ir::Node &n, TypeKind kind) {
   Value cond = expr(arg(n, 0), TypeKind::Bool);
+  llvm::Value *chosen = b_.CreateAnd(cond.ok, cond.v);
+  if (speculable(arg(n, 1)) && speculable(arg(n, 2))) {
+    Value picked = select(chosen, expr(arg(n, 1), kind), expr(arg(n, 2), kind));
+    if (n.op == ir::Op::If) // a missing condition gives missing
+      picked.ok = b_.CreateAnd(cond.ok, picked.ok);
+    return picked;
+  }
   Var result = makeVar(kind, missing(kind));
   auto branches = [&] {
     ifThenElse(
-        b_.CreateAnd(cond.ok, cond.v), [&] { store(result, expr(arg(n, 1), kind)); },
+        chosen, [&] { store(result, expr(arg(n, 1), kind)); },
         [&] { store(result, expr(arg(n, 2), kind)); });
   };
   if (n.op == ir::Op::When)

@@ -139,6 +139,11 @@ private:
   Value exprOwn(ir::ExprId id) { return expr(id, kindOf(id)); }
   Value arithmetic(const ir::Node &n, TypeKind kind);
   Value comparison(const ir::Node &n);
+  /// Whether evaluating an expression can do nothing but give a value (no error, no kernel
+  /// call): then a lazy operand is evaluated for every record and chosen by a select, as the
+  /// interpreter evaluates such operands for every row (engine.h, lazyOperandsSafe).
+  bool speculable(ir::ExprId id);
+  Value select(llvm::Value *cond, const Value &a, const Value &b);
   Value logic(const ir::Node &n, bool isAnd);
   Value choice(const ir::Node &n, TypeKind kind);
   Value coalesce(const ir::Node &n, TypeKind kind);
@@ -201,6 +206,7 @@ private:
                    *errDetail0_ = nullptr, *errDetail1_ = nullptr;
 
   std::map<std::size_t, llvm::Constant *> texts_; // text constants by constant index
+  std::map<ir::ExprId, bool> speculable_;
   std::map<std::string, llvm::Function *> functions_;
 };
 

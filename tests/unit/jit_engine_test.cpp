@@ -163,6 +163,25 @@ TEST(JitEngine, ASlotReadBeforeItIsWrittenSeesWhatTheResultsHold) {
   }
 }
 
+TEST(JitEngine, AMissingStatusChosenWithoutABranchReadsAsNotApplicable) {
+  // Found by the fuzzer: `if p then s else s` with p missing is missing; the JIT picks its
+  // operands with a select, and status-in (never missing) must then read the zero element,
+  // not the status the select passed over, as the interpreter does.
+  ProgramBuilder pb;
+  auto p = pb.field("p", Type::boolean(true));
+  auto status = pb.slot("s", Type::status());
+  pb.stmt(ir::Assign{
+      status, pb.constant({Type::status(), true, static_cast<int>(ir::Status::Fail), 0, {}})});
+  auto chosen = pb.ifE(pb.fieldRef(p), pb.slotRef(status), pb.slotRef(status));
+  const std::uint64_t passOrFail =
+      (1u << static_cast<int>(ir::Status::Pass)) | (1u << static_cast<int>(ir::Status::Fail));
+  auto in = pb.let("in", pb.node(Op::StatusIn, Type::boolean(), {chosen},
+                                 static_cast<std::int64_t>(passOrFail)));
+  auto r = runBoth(pb.p, {{B(true)}, {Missing(Type::boolean())}});
+  EXPECT_EQ(r.value(in, 0).i, 1);
+  EXPECT_EQ(r.value(in, 1).i, 0);
+}
+
 TEST(JitEngine, ABatchOfAnotherRecordIsRefused) {
   ProgramBuilder pb;
   pb.field("x", Type::integer());

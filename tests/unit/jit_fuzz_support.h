@@ -33,6 +33,7 @@ public:
     params_[TypeKind::Int] = pb_.param("limit", Type::integer(true), I(pick(0, 5)));
     makeCalendar();
     pb_.p.checklists = {"full", "light"};
+    pb_.p.domains = {"d0", "d1", "d2"};
     const int statements = static_cast<int>(pick(3, 16));
     bool indicators = false;
     for (int i = 0; i < statements; ++i) {
@@ -328,6 +329,7 @@ private:
   void indicator() {
     ir::IndicatorStmt s;
     s.indicator = static_cast<std::uint32_t>(indicators_.size());
+    pb_.p.indicators.push_back(fmt::format("I{}", s.indicator));
     s.checklist = chance(85) ? checklist() : ir::kNoSlot;
     s.checklists = static_cast<std::uint64_t>(pick(1, 3));
     s.status = pb_.slot(fmt::format("I{}.status", s.indicator), Type::status(),

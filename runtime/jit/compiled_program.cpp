@@ -163,11 +163,11 @@ std::unique_ptr<CompiledProgram> CompiledProgram::compile(const ir::Program &pro
                                                           const CompileOptions &options) {
   auto impl = std::make_unique<Impl>();
   impl->program = &program;
-  impl->session = Session::create(error);
-  if (!impl->session)
+  const HostTarget *host = Session::detectHost(error);
+  if (!host)
     return nullptr;
   CompileStats &stats = impl->stats;
-  stats.key = cacheKey(program, impl->session->host());
+  stats.key = cacheKey(program, *host);
 
   // Cached code first; a disk entry that does not link is dropped and compiled anew.
   ObjectFile object;
@@ -175,6 +175,13 @@ std::unique_ptr<CompiledProgram> CompiledProgram::compile(const ir::Program &pro
     stats.source = CompileStats::Source::MemoryCache;
   else if ((object = readCachedObject(options.cacheDir, stats.key)))
     stats.source = CompileStats::Source::DiskCache;
+  if (!object && options.cachedOnly) {
+    error = "the code is in no cache";
+    return nullptr; // without having made a session: asking costs a key and a file lookup
+  }
+  impl->session = Session::create(error);
+  if (!impl->session)
+    return nullptr;
   Clock::time_point start = Clock::now();
   std::string linkError;
   if (object && impl->session->addObject(*object, linkError) &&

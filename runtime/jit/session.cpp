@@ -22,6 +22,7 @@
 
 #include <cstring>
 #include <mutex>
+#include <optional>
 #include <strings.h>
 #include <utility>
 
@@ -126,6 +127,25 @@ std::unique_ptr<Session> Session::create(std::string &error) {
 }
 
 const HostTarget &Session::host() const { return impl_->host; }
+
+const HostTarget *Session::detectHost(std::string &error) {
+  // The host does not change while the process runs: detect it once.
+  static const std::pair<std::optional<HostTarget>, std::string> detected = [] {
+    initialiseNativeTarget();
+    auto builder = llvm::orc::JITTargetMachineBuilder::detectHost();
+    if (!builder)
+      return std::pair<std::optional<HostTarget>, std::string>{
+          std::nullopt, "cannot target the host CPU: " + message(builder.takeError())};
+    HostTarget host{builder->getTargetTriple().str(), builder->getCPU(),
+                    builder->getFeatures().getString()};
+    return std::pair<std::optional<HostTarget>, std::string>{host, ""};
+  }();
+  if (!detected.first) {
+    error = detected.second;
+    return nullptr;
+  }
+  return &*detected.first;
+}
 
 llvm::TargetMachine &Session::targetMachine() { return *impl_->target; }
 

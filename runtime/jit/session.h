@@ -33,6 +33,9 @@ class Session {
 public:
   /// A session for the host CPU. Returns null and sets `error` when LLVM cannot target it.
   static std::unique_ptr<Session> create(std::string &error);
+  /// The host as a session would target it, without making one (cache keys are made before
+  /// deciding whether a session is needed at all). Null with `error` as create().
+  static const HostTarget *detectHost(std::string &error);
   ~Session();
   Session(const Session &) = delete;
   Session &operator=(const Session &) = delete;

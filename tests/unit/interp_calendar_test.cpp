@@ -1,7 +1,9 @@
 // Working-day arithmetic through the calendar kernels with the program's calendar: deadlines
 // across holidays and declared working days, and the record error when no calendar covers a
 // date (or the rule set has none).
-#include "interp_test_support.h"
+// Each program runs on both engines (runBoth): the interpreter and the JIT must agree bit for
+// bit, and the expectations are checked on the JIT's results.
+#include "jit_test_support.h"
 
 namespace xr::testing {
 namespace {
@@ -31,7 +33,7 @@ protected:
 };
 
 TEST_F(InterpCalendar, WorkingDaysSkipHolidaysAndCountDeclaredWorkdays) {
-  auto r = run(pb.p, {{D(2024, 9, 27), I(5)},   // Fri: Sun 29 works, then 30; Oct 8, 9, 10
+  auto r = runBoth(pb.p, {{D(2024, 9, 27), I(5)},   // Fri: Sun 29 works, then 30; Oct 8, 9, 10
                       {D(2024, 10, 10), I(-5)}, // back over the holiday: Sep 27..30
                       {D(2024, 6, 28), I(0)}}); // a working day: itself
   ASSERT_TRUE(r.ok(0)) << batch::errorMessage(pb.p, r.error(0));
@@ -42,7 +44,7 @@ TEST_F(InterpCalendar, WorkingDaysSkipHolidaysAndCountDeclaredWorkdays) {
 }
 
 TEST_F(InterpCalendar, NoCalendarCoversTheDateIsARecordError) {
-  auto r = run(pb.p, {{D(2024, 12, 27), I(5)}, {D(2025, 1, 2), I(0)}, {D(2024, 12, 2), I(3)}});
+  auto r = runBoth(pb.p, {{D(2024, 12, 27), I(5)}, {D(2025, 1, 2), I(0)}, {D(2024, 12, 2), I(3)}});
   ASSERT_FALSE(r.ok(0));
   EXPECT_EQ(r.error(0).kind, ir::ErrorKind::NoCalendar);
   EXPECT_EQ(batch::errorMessage(pb.p, r.error(0)),
@@ -55,7 +57,7 @@ TEST_F(InterpCalendar, NoCalendarCoversTheDateIsARecordError) {
 
 TEST_F(InterpCalendar, ARuleSetWithoutCalendarFailsEveryWorkingDayCall) {
   pb.p.calendar = {};
-  auto r = run(pb.p, {{D(2024, 6, 28), I(1)}});
+  auto r = runBoth(pb.p, {{D(2024, 6, 28), I(1)}});
   ASSERT_FALSE(r.ok(0));
   EXPECT_EQ(r.error(0).kind, ir::ErrorKind::NoCalendar);
 }

@@ -1,6 +1,8 @@
 // Every op of the IR through the interpreter: values, missing propagation, Kleene logic,
 // laziness of and/or/if/when/??, errors and their messages, and first-error-wins.
-#include "interp_test_support.h"
+// Each program runs on both engines (runBoth): the interpreter and the JIT must agree bit for
+// bit, and the expectations are checked on the JIT's results.
+#include "jit_test_support.h"
 
 #include <cmath>
 #include <limits>
@@ -31,7 +33,7 @@ protected:
   /// Evaluates `e` as the program's only let for each row; returns the results.
   batch::Results eval(ir::ExprId e, const std::vector<std::vector<ir::Constant>> &rows) {
     out_ = pb.let("out", e);
-    return run(pb.p, rows);
+    return runBoth(pb.p, rows);
   }
   ir::Constant value(const batch::Results &r, std::size_t row) const { return r.value(out_, row); }
   std::string message(const batch::Results &r, std::size_t row) const {
@@ -118,7 +120,7 @@ TEST_F(InterpOps, ComparisonsOfEveryOrderedKind) {
       {I(10), N(2.4), B(false), B(true), T("杭州市"), E(tier, 0), D(2024, 7, 1)},
       {Missing(Type::integer()), Missing(Type::number()), Missing(Type::boolean()), B(true),
        Missing(Type::text()), E(tier, 1), D(2024, 1, 1)}};
-  auto r = run(pb.p, rows);
+  auto r = runBoth(pb.p, rows);
   const std::vector<int> first = {1, 1, 1, 1, 0, 1};
   const std::vector<int> second = {0, 0, 0, 0, 1, 0};
   for (std::size_t k = 0; k < slots.size(); ++k) {
@@ -140,7 +142,7 @@ TEST_F(InterpOps, KleeneAndOrNot) {
   for (const auto &a : values)
     for (const auto &bb : values)
       rows.push_back(row(I(0), N(0), a, bb));
-  auto r = run(pb.p, rows);
+  auto r = runBoth(pb.p, rows);
   // -1 = missing
   auto get = [&](ir::SlotId slot, std::size_t i) {
     auto c = r.value(slot, i);
@@ -172,7 +174,7 @@ TEST_F(InterpOps, KleeneLogicIsTheSameWhenTheRightSideCouldFail) {
   for (const auto &a : values)
     for (const auto &bb : values)
       rows.push_back(row(I(0), N(0), a, bb));
-  auto r = run(pb.p, rows);
+  auto r = runBoth(pb.p, rows);
   auto get = [&](ir::SlotId slot, std::size_t i) {
     auto c = r.value(slot, i);
     return c.valid ? static_cast<int>(c.i) : -1;
@@ -227,7 +229,7 @@ TEST_F(InterpOps, AndOrShortCircuitSkipsAnErrorOnTheRight) {
   auto orGuard = pb.logic(Op::Or, pb.cmp(Op::Eq, pb.fieldRef(x), pb.i(0)),
                           pb.cmp(Op::Gt, pb.div(pb.n(10), pb.toNumber(pb.fieldRef(x))), pb.n(2)));
   const ir::SlotId orSlot = pb.let("guarded2", orGuard);
-  auto r = run(pb.p, {row(I(0)), row(I(4)), row(I(5)), mx()});
+  auto r = runBoth(pb.p, {row(I(0)), row(I(4)), row(I(5)), mx()});
   ASSERT_TRUE(r.ok(0));
   EXPECT_EQ(r.value(andSlot, 0).i, 0);
   EXPECT_EQ(r.value(orSlot, 0).i, 1);
@@ -274,7 +276,7 @@ TEST_F(InterpOps, CoalesceEvaluatesTheFallbackOnlyWhenMissing) {
   EXPECT_EQ(value(r, 0).d, 3);
   EXPECT_FALSE(r.ok(1));
   EXPECT_EQ(value(r, 2).d, -2);
-  auto r2 = run(pb.p, {row(I(0), N(1)), row(I(0), N(2))}); // no missing: fallback never runs
+  auto r2 = runBoth(pb.p, {row(I(0), N(1)), row(I(0), N(2))}); // no missing: fallback never runs
   EXPECT_EQ(r2.errorCount(), 0u);
 }
 
@@ -298,7 +300,7 @@ TEST_F(InterpOps, TextValuesAreCopiedIntoTheResults) {
   EXPECT_EQ(value(r, 0).text, "杭州");
   EXPECT_EQ(value(r, 1).text, "未知");
   const ir::SlotId copy = pb.let("copy", pb.slotRef(out_));
-  auto r2 = run(pb.p, {row(I(0), N(0), B(true), B(true), T("宁波")), mx()});
+  auto r2 = runBoth(pb.p, {row(I(0), N(0), B(true), B(true), T("宁波")), mx()});
   EXPECT_EQ(r2.value(copy, 0).text, "宁波");
   EXPECT_EQ(r2.value(copy, 1).text, "未知");
 }
@@ -319,7 +321,7 @@ TEST_F(InterpOps, SetHasAndStatusIn) {
                                              static_cast<std::int64_t>(failOrNa)));
   const ir::SlotId out = pb.let("out", pb.node(Op::StatusIn, Type::boolean(), {pb.slotRef(status)},
                                                1 << static_cast<int>(ir::Status::Pass)));
-  auto r = run(pb.p, {mx()});
+  auto r = runBoth(pb.p, {mx()});
   EXPECT_EQ(r.value(has, 0).i, 1);
   EXPECT_EQ(r.value(hasNot, 0).i, 0);
   EXPECT_EQ(r.value(in, 0).i, 1);
@@ -333,7 +335,7 @@ TEST_F(InterpOps, CallsGoThroughTheKernels) {
   const ir::SlotId has = pb.let("has", pb.call(Fn::Contains, {pb.fieldRef(s), pb.t("州")}));
   const ir::SlotId rnd = pb.let("round", pb.call(Fn::Round, {pb.fieldRef(y)}));
   const ir::SlotId yr = pb.let("year", pb.call(Fn::Year, {pb.d(2024, 2, 29)}));
-  auto r = run(pb.p, {row(I(0), N(2.5), B(true), B(true), T("杭州")), mx()});
+  auto r = runBoth(pb.p, {row(I(0), N(2.5), B(true), B(true), T("杭州")), mx()});
   EXPECT_EQ(r.value(mn, 0).d, 2.5);
   EXPECT_EQ(r.value(len, 0).i, 2);
   EXPECT_EQ(r.value(has, 0).i, 1);
@@ -384,7 +386,7 @@ TEST_F(InterpOps, TheFirstErrorInEvaluationOrderWins) {
 TEST_F(InterpOps, AFailedRowTakesNoPartInLaterStatements) {
   const ir::SlotId first = pb.let("first", pb.div(pb.n(1), pb.fieldRef(y), "let first"));
   const ir::SlotId second = pb.let("second", pb.div(pb.n(1), pb.n(0), "let second"));
-  auto r = run(pb.p, {row(I(0), N(0)), row(I(0), N(1))});
+  auto r = runBoth(pb.p, {row(I(0), N(0)), row(I(0), N(1))});
   EXPECT_EQ(message(r, 0), "division by zero in let first (t.xr:1:1)");
   EXPECT_EQ(message(r, 1), "division by zero in let second (t.xr:1:1)");
   EXPECT_FALSE(r.value(first, 1).valid); // cleared: the record failed

@@ -2,7 +2,9 @@
 // missing policies, score range, pass reading the score), checks, weighted totals (shares and
 // points, re-normalisation, nothing assessed), decision tables under every hit policy, rules
 // and escalations.
-#include "interp_test_support.h"
+// Each program runs on both engines (runBoth): the interpreter and the JIT must agree bit for
+// bit, and the expectations are checked on the JIT's results.
+#include "jit_test_support.h"
 
 #include <bit>
 
@@ -115,7 +117,7 @@ protected:
 };
 
 TEST_F(InterpIndicators, MembershipPassScoreAndMissingPolicies) {
-  auto r = run(pb.p, {rec(0, N(0.5), B(true)), rec(1, N(0.9), B(false)),
+  auto r = runBoth(pb.p, {rec(0, N(0.5), B(true)), rec(1, N(0.9), B(false)),
                       rec(0, Missing(Type::number()), Missing(Type::boolean()))});
   // Row 0, full: A 50 fail; B pass 100; C 50 fail (pass reads the score); D pass.
   EXPECT_EQ(statusOf(r, status[0], 0), kFail);
@@ -145,7 +147,7 @@ TEST_F(InterpIndicators, MembershipPassScoreAndMissingPolicies) {
 }
 
 TEST_F(InterpIndicators, AScoreOutsideZeroToHundredIsARecordError) {
-  auto r = run(pb.p, {rec(0, N(1.2), B(true)), rec(0, N(-0.01), B(true)), rec(0, N(1), B(true))});
+  auto r = runBoth(pb.p, {rec(0, N(1.2), B(true)), rec(0, N(-0.01), B(true)), rec(0, N(1), B(true))});
   EXPECT_EQ(batch::errorMessage(pb.p, r.error(0)),
             "score 120 is outside 0..100 in indicator A (t.xr:9:3)");
   EXPECT_EQ(r.error(0).site, scoreRange);
@@ -155,14 +157,14 @@ TEST_F(InterpIndicators, AScoreOutsideZeroToHundredIsARecordError) {
 }
 
 TEST_F(InterpIndicators, NoChecklistAppliesIsARecordError) {
-  auto r = run(pb.p, {rec(2, N(0.5), B(true))});
+  auto r = runBoth(pb.p, {rec(2, N(0.5), B(true))});
   EXPECT_EQ(batch::errorMessage(pb.p, r.error(0)),
             "no checklist applies to the record (t.xr:20:11)");
 }
 
 TEST_F(InterpIndicators, WeightedSharesRenormaliseOverWhatWasAssessed) {
   addWeighted(false);
-  auto r = run(pb.p, {rec(0, N(0.5), B(true)), rec(0, Missing(Type::number()), B(false)),
+  auto r = runBoth(pb.p, {rec(0, N(0.5), B(true)), rec(0, Missing(Type::number()), B(false)),
                       rec(1, N(0.9), B(true))});
   // Row 0: d0 = (0.5*50 + 0.5*100) / 1, d1 = (0.7*50 + 0.3*100) / 1; total 0.6*d0 + 0.4*d1.
   double n0 = 0, w0 = 0, n1 = 0, w1 = 0;
@@ -203,13 +205,13 @@ TEST_F(InterpIndicators, WeightedSharesRenormaliseOverWhatWasAssessed) {
 
 TEST_F(InterpIndicators, WeightedTotalFailsWhenNothingIsAssessed) {
   addWeighted(false);
-  auto r = run(pb.p, {rec(1, Missing(Type::number()), B(true))});
+  auto r = runBoth(pb.p, {rec(1, Missing(Type::number()), B(true))});
   // sme: A not assessed; C takes its missing score 70, so something is assessed...
   ASSERT_TRUE(r.ok(0));
   // ... unless C is not assessed either: make its policy not_assessed.
   std::get<ir::IndicatorStmt>(pb.p.statements[3].body).missing =
       ir::IndicatorStmt::Missing::NotAssessed;
-  auto r2 = run(pb.p, {rec(1, Missing(Type::number()), B(true)), rec(1, N(0.5), B(true))});
+  auto r2 = runBoth(pb.p, {rec(1, Missing(Type::number()), B(true)), rec(1, N(0.5), B(true))});
   EXPECT_EQ(batch::errorMessage(pb.p, r2.error(0)),
             "no indicator of checklist sme could be assessed in score total (t.xr:30:7)");
   EXPECT_TRUE(r2.ok(1));
@@ -218,7 +220,7 @@ TEST_F(InterpIndicators, WeightedTotalFailsWhenNothingIsAssessed) {
 
 TEST_F(InterpIndicators, WeightedPointsCountEveryAssessedPointTheSame) {
   addWeighted(true);
-  auto r = run(pb.p, {rec(0, N(0.5), B(true)), rec(0, Missing(Type::number()), B(true))});
+  auto r = runBoth(pb.p, {rec(0, N(0.5), B(true)), rec(0, Missing(Type::number()), B(true))});
   // Row 0: points 8*50 + 2*100 in d0, 5*50 + 5*100 in d1; total (600 + 750) / 20.
   double n0 = 0, n1 = 0;
   n0 += 8 * 50.0;
@@ -245,7 +247,7 @@ TEST(InterpChecks, RaisedOnMissingFollowsThePolicy) {
     c.when = pb.cmp(Op::Gt, pb.slotRef(ratio), pb.n(1));
     c.raiseOnMissing = raiseOnMissing;
     pb.stmt(c);
-    auto r = run(pb.p, {{N(4)}, {N(1)}, {Missing(Type::number())}});
+    auto r = runBoth(pb.p, {{N(4)}, {N(1)}, {Missing(Type::number())}});
     EXPECT_EQ(r.value(raised, 0).i, 1);
     EXPECT_EQ(r.value(ratio, 0).d, 2);
     EXPECT_EQ(r.value(raised, 1).i, 0);
@@ -286,7 +288,7 @@ protected:
     std::vector<std::vector<ir::Constant>> rows;
     for (auto v : xs)
       rows.push_back({I(v)});
-    return run(pb.p, rows);
+    return runBoth(pb.p, rows);
   }
   std::string message(const batch::Results &r, std::size_t row) {
     return r.ok(row) ? "ok" : batch::errorMessage(pb.p, r.error(row));
@@ -418,7 +420,7 @@ TEST(InterpRules, AssignmentsApplyInOrderAndSeeEachOther) {
   r2.assignments = {
       ir::Assign{out, pb.call(builtins::Fn::MaxNumber, {pb.slotRef(out), pb.n(100)})}};
   pb.stmt(r2);
-  auto r = run(pb.p, {{I(1)}, {I(9)}, {I(0)}});
+  auto r = runBoth(pb.p, {{I(1)}, {I(9)}, {I(0)}});
   EXPECT_EQ(r.value(out, 0).d, 20);
   EXPECT_EQ(r.value(applied1, 0).i, 1);
   EXPECT_EQ(r.value(applied2, 0).i, 0);
@@ -437,7 +439,7 @@ TEST(InterpRules, EscalationArgumentsOnlyWhenFired) {
   s.when = pb.cmp(Op::Gt, pb.fieldRef(x), pb.i(0));
   s.arguments = {ir::Assign{arg, pb.mul(pb.fieldRef(x), pb.i(5))}};
   pb.stmt(s);
-  auto r = run(pb.p, {{I(2)}, {I(0)}});
+  auto r = runBoth(pb.p, {{I(2)}, {I(0)}});
   EXPECT_EQ(r.value(fired, 0).i, 1);
   EXPECT_EQ(r.value(arg, 0).i, 10);
   EXPECT_EQ(r.value(fired, 1).i, 0);

@@ -6,7 +6,7 @@
 #include "bench/summary.h"
 #include "bench/targets.h"
 #include "runtime/jit/compiled_program.h"
-#include "xuncha/xuncha.h"
+#include "xuncha/xuncha.hpp"
 
 #include <benchmark/benchmark.h>
 #include <fmt/format.h>

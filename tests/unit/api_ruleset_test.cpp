@@ -1,7 +1,7 @@
 // The embedding API's rule sets and evaluator: diagnostics instead of exceptions, params bound
 // from text, and records evaluated in memory.
 #include "runtime/output/output.h"
-#include "xuncha/xuncha.h"
+#include "xuncha/xuncha.hpp"
 
 #include <gtest/gtest.h>
 

@@ -1,7 +1,7 @@
 // Whole runs through the embedding API (xuncha::run) on the sketch rule set: every input row
 // ends up in exactly one output, outputs are byte-identical for any thread count and batch
 // size, and a run that fails, stops at a bad row (--strict) or is cancelled writes nothing.
-#include "xuncha/xuncha.h"
+#include "xuncha/xuncha.hpp"
 
 #include <gtest/gtest.h>
 

@@ -4,7 +4,7 @@
 #include "compiler/codegen/program_key.h"
 #include "jit_test_support.h"
 #include "runtime/jit/code_cache.h"
-#include "xuncha/xuncha.h"
+#include "xuncha/xuncha.hpp"
 
 #include <filesystem>
 #include <fstream>

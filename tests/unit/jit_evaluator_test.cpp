@@ -3,7 +3,7 @@
 // records went through and falling back to the interpreter, with a warning, when the JIT
 // cannot compile.
 #include "jit_test_support.h"
-#include "xuncha/xuncha.h"
+#include "xuncha/xuncha.hpp"
 
 #include <cstdlib>
 #include <filesystem>

@@ -4,7 +4,7 @@
 // for any thread count and batch size.
 #include "runtime/synth/generator.h"
 #include "runtime/synth/population_writer.h"
-#include "xuncha/xuncha.h"
+#include "xuncha/xuncha.hpp"
 
 #include <gtest/gtest.h>
 

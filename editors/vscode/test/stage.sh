@@ -7,8 +7,9 @@
 #   stage.sh SOURCE_DIR DEST_DIR
 set -euo pipefail
 
-src=$1
-dest=$2
+src=$(cd "$1" && pwd)
+mkdir -p "$2"
+dest=$(cd "$2" && pwd)
 
 for tool in node npm; do
   command -v "$tool" >/dev/null || {
@@ -17,7 +18,6 @@ for tool in node npm; do
   }
 done
 
-mkdir -p "$dest"
 # Everything but installed packages and built packages; the copy is refreshed on every run.
 (cd "$src" && find . -path ./node_modules -prune -o -name '*.vsix' -prune -o -type f -print0) |
   while IFS= read -r -d '' file; do

@@ -100,3 +100,18 @@ test('every built-in function and aggregate is highlighted as a built-in when ca
   }
   assert.deepEqual(missing, [], 'add these built-ins to syntaxes/xr.tmLanguage.json');
 });
+
+// Neovim before 0.9 has no semantic tokens: editors/nvim/syntax/xr.vim highlights instead,
+// from the same keyword lists.
+test('the Neovim syntax file lists exactly the keywords of grammar/Xr.g4', () => {
+  const listed = new Set();
+  for (const line of read('editors/nvim/syntax/xr.vim').split('\n')) {
+    const match = /^syntax keyword (\w+) (.*)$/.exec(line);
+    if (match && match[1] !== 'xrType') {
+      match[2].split(/\s+/).filter((w) => w !== '').forEach((w) => listed.add(w));
+    }
+  }
+  const keywords = languageKeywords();
+  assert.deepEqual(keywords.filter((k) => !listed.has(k)), [], 'missing from editors/nvim/syntax/xr.vim');
+  assert.deepEqual([...listed].filter((w) => !keywords.includes(w)), [], 'not keywords of Xr.g4');
+});

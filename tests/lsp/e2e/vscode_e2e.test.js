@@ -27,6 +27,9 @@ const IMPORTED = path.join(FIXTURES, '等级.xr');
 const MAIN_URI = pathToFileURL(MAIN).href;
 const IMPORTED_URI = pathToFileURL(IMPORTED).href;
 const ORIGINAL = fs.readFileSync(MAIN, 'utf8');
+const SOURCE_DIR = process.env.XUNCHA_SOURCE_DIR ?? path.join(__dirname, '..', '..', '..');
+const NATIONAL_2024 = path.join(SOURCE_DIR, 'rulesets', 'national', '2024.xr');
+const NATIONAL_2023 = path.join(SOURCE_DIR, 'rulesets', 'national', '2023.xr');
 const TIMEOUT_MS = 15000;
 
 // The capabilities the server must advertise. Features it does not advertise and that are
@@ -496,6 +499,26 @@ test('didClose clears the diagnostics of the closed file', async () => {
   const since = receivedCount(MAIN_URI);
   notify('textDocument/didClose', { textDocument: { uri: MAIN_URI } });
   await diagnosticsFor(MAIN_URI, (ds) => ds.length === 0, since);
+});
+
+test('rulesets/national/2024.xr, which extends 2023.xr, opens without a diagnostic', async () => {
+  const uri = pathToFileURL(NATIONAL_2024).href;
+  const source = fs.readFileSync(NATIONAL_2024, 'utf8');
+  notify('textDocument/didOpen', { textDocument: { uri, languageId: 'xr', version: 1, text: source } });
+  const published = await diagnosticsFor(uri, () => true);
+  assert.deepEqual(published, [], 'xuncha check finds nothing in the shipped rule set');
+});
+
+test('definition goes through extends: an override in 2024.xr leads to 2023.xr', async (t) => {
+  if (!needs(t, 'definitionProvider')) return;
+  const uri = pathToFileURL(NATIONAL_2024).href;
+  const source = fs.readFileSync(NATIONAL_2024, 'utf8');
+  const at = text.positionOf(source, 'override indicator Q1', 'Q1', 1, 1);
+  const found = locations(await request('textDocument/definition', { textDocument: { uri }, position: at }));
+  const base = fs.readFileSync(NATIONAL_2023, 'utf8');
+  assert.equal(found.length, 1, JSON.stringify(found));
+  assert.equal(found[0].uri, pathToFileURL(NATIONAL_2023).href);
+  assert.deepEqual(found[0].range.start, text.positionOf(base, 'indicator Q1 "', 'Q1'));
 });
 
 test('shutdown then exit ends the server with code 0', async () => {

@@ -64,16 +64,16 @@ XUNCHA_API int xuncha_abi_version(void);
 
 typedef enum xuncha_status {
   XUNCHA_OK = 0,
-  XUNCHA_ERROR_ARGUMENT = 1, /* a null pointer, an index out of range, a bad option */
-  XUNCHA_ERROR_HANDLE = 2,   /* a null, freed or wrong kind of handle */
-  XUNCHA_ERROR_TYPE = 3,     /* a column given or read as another type than its own */
-  XUNCHA_ERROR_LENGTH = 4,   /* a column whose length is not the context's row count */
-  XUNCHA_ERROR_VALUE = 5,    /* an input value that is not one of its type (text that does not
-                                parse, NaN, an enum member out of range, bad UTF-8) */
-  XUNCHA_ERROR_RULESET = 6,  /* the rule set has errors: see its diagnostics */
-  XUNCHA_ERROR_PARAMS = 7,   /* a param that does not exist, does not parse or has no value */
-  XUNCHA_ERROR_ENGINE = 8,   /* the JIT could not compile the rule set */
-  XUNCHA_ERROR_RUN = 9,      /* a file run failed, was stopped at a bad row, or was cancelled */
+  XUNCHA_ERROR_ARGUMENT = 1,   /* a null pointer, an index out of range, a bad option */
+  XUNCHA_ERROR_HANDLE = 2,     /* a null, freed or wrong kind of handle */
+  XUNCHA_ERROR_TYPE = 3,       /* a column given or read as another type than its own */
+  XUNCHA_ERROR_LENGTH = 4,     /* a column whose length is not the context's row count */
+  XUNCHA_ERROR_VALUE = 5,      /* an input value that is not one of its type (text that does not
+                                  parse, NaN, an enum member out of range, bad UTF-8) */
+  XUNCHA_ERROR_RULESET = 6,    /* the rule set has errors: see its diagnostics */
+  XUNCHA_ERROR_PARAMS = 7,     /* a param that does not exist, does not parse or has no value */
+  XUNCHA_ERROR_ENGINE = 8,     /* the JIT could not compile the rule set */
+  XUNCHA_ERROR_RUN = 9,        /* a file run failed, was stopped at a bad row, or was cancelled */
   XUNCHA_ERROR_NOT_FOUND = 10, /* no field, param, column or enum member of that name */
   XUNCHA_ERROR_MEMORY = 11,
   XUNCHA_ERROR_INTERNAL = 12 /* a bug in Xuncha: please report the message */
@@ -120,14 +120,14 @@ XUNCHA_API const char *xuncha_type_name(xuncha_type type);
 
 /* ---- Opaque handles ----------------------------------------------------------------------- */
 
-typedef struct xuncha_ruleset xuncha_ruleset;         /* a checked rule set */
-typedef struct xuncha_diagnostics xuncha_diagnostics; /* the problems found in rule files */
-typedef struct xuncha_compiled xuncha_compiled;       /* a rule set ready to evaluate */
-typedef struct xuncha_params xuncha_params;           /* the values of a rule set's params */
-typedef struct xuncha_context xuncha_context;         /* one thread's input and results */
-typedef struct xuncha_report xuncha_report;           /* report figures being accumulated */
-typedef struct xuncha_run_options xuncha_run_options; /* what a file run reads and writes */
-typedef struct xuncha_run_summary xuncha_run_summary; /* what a file run did */
+typedef struct xuncha_ruleset xuncha_ruleset;           /* a checked rule set */
+typedef struct xuncha_diagnostics xuncha_diagnostics;   /* the problems found in rule files */
+typedef struct xuncha_compiled xuncha_compiled;         /* a rule set ready to evaluate */
+typedef struct xuncha_params xuncha_params;             /* the values of a rule set's params */
+typedef struct xuncha_context xuncha_context;           /* one thread's input and results */
+typedef struct xuncha_report xuncha_report;             /* report figures being accumulated */
+typedef struct xuncha_run_options xuncha_run_options;   /* what a file run reads and writes */
+typedef struct xuncha_run_summary xuncha_run_summary;   /* what a file run did */
 typedef struct xuncha_test_results xuncha_test_results; /* the outcome of a rule set's tests */
 
 /* ---- Loading and checking rule sets ------------------------------------------------------- */
@@ -140,8 +140,8 @@ XUNCHA_API xuncha_status xuncha_ruleset_load(const char *path, xuncha_ruleset **
                                              xuncha_diagnostics **diagnostics);
 /* The same for rule text held in memory (`length` bytes of UTF-8). `path` names it in
  * diagnostics and anchors its relative imports. */
-XUNCHA_API xuncha_status xuncha_ruleset_from_text(const char *path, const char *text,
-                                                  size_t length, xuncha_ruleset **ruleset,
+XUNCHA_API xuncha_status xuncha_ruleset_from_text(const char *path, const char *text, size_t length,
+                                                  xuncha_ruleset **ruleset,
                                                   xuncha_diagnostics **diagnostics);
 XUNCHA_API xuncha_status xuncha_ruleset_free(xuncha_ruleset *ruleset);
 
@@ -157,20 +157,18 @@ typedef enum xuncha_severity {
 } xuncha_severity;
 
 XUNCHA_API xuncha_status xuncha_diagnostics_count(const xuncha_diagnostics *diagnostics,
-                                                  size_t *count, size_t *errors,
-                                                  size_t *warnings);
+                                                  size_t *count, size_t *errors, size_t *warnings);
 /* Diagnostic `index` (in display order). `file` is "" when it points nowhere; lines and columns
  * are 1-based (columns in code points), 0 then. Strings live as long as the handle. Any
  * out-parameter may be NULL. */
-XUNCHA_API xuncha_status xuncha_diagnostics_get(const xuncha_diagnostics *diagnostics,
-                                                size_t index, xuncha_severity *severity,
-                                                const char **code, const char **message,
-                                                const char **file, uint32_t *line,
-                                                uint32_t *column);
+XUNCHA_API xuncha_status xuncha_diagnostics_get(const xuncha_diagnostics *diagnostics, size_t index,
+                                                xuncha_severity *severity, const char **code,
+                                                const char **message, const char **file,
+                                                uint32_t *line, uint32_t *column);
 /* Every diagnostic as `xuncha check` prints it (source lines, underlines, fixes, a summary line);
  * `color` non-zero adds ANSI colours. The text lives as long as the handle. */
-XUNCHA_API xuncha_status xuncha_diagnostics_render(const xuncha_diagnostics *diagnostics,
-                                                   int color, const char **text);
+XUNCHA_API xuncha_status xuncha_diagnostics_render(const xuncha_diagnostics *diagnostics, int color,
+                                                   const char **text);
 XUNCHA_API xuncha_status xuncha_diagnostics_free(xuncha_diagnostics *diagnostics);
 
 /* ---- What a rule set reads and gives ------------------------------------------------------ */
@@ -179,16 +177,15 @@ XUNCHA_API xuncha_status xuncha_diagnostics_free(xuncha_diagnostics *diagnostics
  * take. Any out-parameter may be NULL; strings live as long as the rule set. */
 XUNCHA_API xuncha_status xuncha_ruleset_field_count(const xuncha_ruleset *ruleset, size_t *count);
 XUNCHA_API xuncha_status xuncha_ruleset_field(const xuncha_ruleset *ruleset, size_t index,
-                                              const char **name, xuncha_type *type,
-                                              uint32_t *flags, uint32_t *enum_id);
+                                              const char **name, xuncha_type *type, uint32_t *flags,
+                                              uint32_t *enum_id);
 /* XUNCHA_ERROR_NOT_FOUND (with a did-you-mean) when there is no such field. */
-XUNCHA_API xuncha_status xuncha_ruleset_field_index(const xuncha_ruleset *ruleset,
-                                                    const char *name, size_t *index);
+XUNCHA_API xuncha_status xuncha_ruleset_field_index(const xuncha_ruleset *ruleset, const char *name,
+                                                    size_t *index);
 
 /* The result columns, in the order `xuncha run` writes them (per-indicator ones included,
  * flagged XUNCHA_FLAG_PER_INDICATOR). */
-XUNCHA_API xuncha_status xuncha_ruleset_result_count(const xuncha_ruleset *ruleset,
-                                                     size_t *count);
+XUNCHA_API xuncha_status xuncha_ruleset_result_count(const xuncha_ruleset *ruleset, size_t *count);
 XUNCHA_API xuncha_status xuncha_ruleset_result(const xuncha_ruleset *ruleset, size_t index,
                                                const char **name, xuncha_type *type,
                                                uint32_t *flags, uint32_t *enum_id);
@@ -198,16 +195,16 @@ XUNCHA_API xuncha_status xuncha_ruleset_result_index(const xuncha_ruleset *rules
 /* The params. `default_text` is the default as `--param` would write it ("" when none). */
 XUNCHA_API xuncha_status xuncha_ruleset_param_count(const xuncha_ruleset *ruleset, size_t *count);
 XUNCHA_API xuncha_status xuncha_ruleset_param(const xuncha_ruleset *ruleset, size_t index,
-                                              const char **name, xuncha_type *type,
-                                              uint32_t *flags, const char **default_text);
+                                              const char **name, xuncha_type *type, uint32_t *flags,
+                                              const char **default_text);
 
 /* The members of enum `enum_id` (from a field, result or param of type ENUM or SET). `label` is
  * the display label, or the name when none was given. */
 XUNCHA_API xuncha_status xuncha_ruleset_enum_member_count(const xuncha_ruleset *ruleset,
                                                           uint32_t enum_id, size_t *count);
-XUNCHA_API xuncha_status xuncha_ruleset_enum_member(const xuncha_ruleset *ruleset,
-                                                    uint32_t enum_id, size_t index,
-                                                    const char **name, const char **label);
+XUNCHA_API xuncha_status xuncha_ruleset_enum_member(const xuncha_ruleset *ruleset, uint32_t enum_id,
+                                                    size_t index, const char **name,
+                                                    const char **label);
 /* The index of the member named or labelled `text`; XUNCHA_ERROR_NOT_FOUND when none is. */
 XUNCHA_API xuncha_status xuncha_ruleset_enum_find(const xuncha_ruleset *ruleset, uint32_t enum_id,
                                                   const char *text, int32_t *member);
@@ -216,8 +213,7 @@ XUNCHA_API xuncha_status xuncha_ruleset_enum_find(const xuncha_ruleset *ruleset,
 
 /* Runs the rule set's `test` cases whose title contains `filter` (NULL or "": all), as
  * `xuncha test` does. Failing cases are results, not errors: the call succeeds. Thread safe. */
-XUNCHA_API xuncha_status xuncha_ruleset_run_tests(const xuncha_ruleset *ruleset,
-                                                  const char *filter,
+XUNCHA_API xuncha_status xuncha_ruleset_run_tests(const xuncha_ruleset *ruleset, const char *filter,
                                                   xuncha_test_results **results);
 XUNCHA_API xuncha_status xuncha_test_results_count(const xuncha_test_results *results,
                                                    size_t *count, size_t *passed);
@@ -313,15 +309,14 @@ XUNCHA_API xuncha_status xuncha_context_set_text(xuncha_context *context, size_t
 /* Text values in the Arrow layout: value i is data[offsets[i] .. offsets[i+1]) (offsets has
  * length + 1 entries, non-decreasing). Parsed as for xuncha_context_set_text. */
 XUNCHA_API xuncha_status xuncha_context_set_text_offsets(xuncha_context *context, size_t field,
-                                                         const char *data,
-                                                         const int64_t *offsets,
+                                                         const char *data, const int64_t *offsets,
                                                          const uint8_t *validity, size_t length);
 
 /* Appends one record given as text, one value per field in field order (`count` must be the
  * field count; NULL or "" is missing), parsed as CSV cells are. On a value that does not parse
  * nothing is appended and XUNCHA_ERROR_VALUE names the field and says what was expected. */
-XUNCHA_API xuncha_status xuncha_context_add_row(xuncha_context *context,
-                                                const char *const *values, size_t count);
+XUNCHA_API xuncha_status xuncha_context_add_row(xuncha_context *context, const char *const *values,
+                                                size_t count);
 
 /* Evaluates every record of the batch. A record whose evaluation fails (a division by zero ...)
  * gets an error status and message (xuncha_context_result_status / _error); the others are
@@ -331,14 +326,15 @@ XUNCHA_API xuncha_status xuncha_context_evaluate(xuncha_context *context);
 /* ---- Reading results ---------------------------------------------------------------------- */
 
 /* The results of the last evaluation, without copying: the arrays belong to the context and
- * stay valid until it next changes (set_rows, add_row, evaluate, free). `column` is a result
- * column index (xuncha_ruleset_result). Every value of a record with an error is missing. */
+ * stay valid until its next xuncha_context_evaluate or xuncha_context_free (setting the next
+ * batch's input leaves them alone). `column` is a result column index (xuncha_ruleset_result).
+ * Every value of a record with an error is missing. */
 XUNCHA_API xuncha_status xuncha_context_result_rows(const xuncha_context *context, size_t *rows);
 /* One byte per record: 0 ok, 1 error. `errors` (may be NULL) is the number of error records. */
 XUNCHA_API xuncha_status xuncha_context_result_status(const xuncha_context *context,
                                                       const uint8_t **status, size_t *errors);
 /* The error message of a record ("division by zero in indicator C3 (rules/x.xr:14:15)"), or ""
- * for an ok record. Valid until the context next changes. */
+ * for an ok record. Valid until the next call on the context. */
 XUNCHA_API xuncha_status xuncha_context_result_error(xuncha_context *context, size_t row,
                                                      const char **message);
 /* A column's values and validity (both may be NULL-requested by passing NULL). The call must
@@ -350,14 +346,14 @@ XUNCHA_API xuncha_status xuncha_context_result_uint8(const xuncha_context *conte
 XUNCHA_API xuncha_status xuncha_context_result_int64(const xuncha_context *context, size_t column,
                                                      const int64_t **values,
                                                      const uint8_t **validity);
-XUNCHA_API xuncha_status xuncha_context_result_double(const xuncha_context *context,
-                                                      size_t column, const double **values,
+XUNCHA_API xuncha_status xuncha_context_result_double(const xuncha_context *context, size_t column,
+                                                      const double **values,
                                                       const uint8_t **validity);
 XUNCHA_API xuncha_status xuncha_context_result_int32(const xuncha_context *context, size_t column,
                                                      const int32_t **values,
                                                      const uint8_t **validity);
-XUNCHA_API xuncha_status xuncha_context_result_uint64(const xuncha_context *context,
-                                                      size_t column, const uint64_t **values,
+XUNCHA_API xuncha_status xuncha_context_result_uint64(const xuncha_context *context, size_t column,
+                                                      const uint64_t **values,
                                                       const uint8_t **validity);
 /* A TEXT column's value at `row`: `length` bytes at *data (not NUL-terminated; "" when
  * missing: check `present`). */
@@ -390,8 +386,7 @@ XUNCHA_API xuncha_status xuncha_report_add(xuncha_report *report, const xuncha_c
 /* Adds them as records first_record, first_record + 1, ... (0-based) of the population, so
  * batches may be added in any order and by several accumulators (then merged): the figures are
  * the same as adding them in order. Top/bottom ties break by record key, then this position. */
-XUNCHA_API xuncha_status xuncha_report_add_at(xuncha_report *report,
-                                              const xuncha_context *context,
+XUNCHA_API xuncha_status xuncha_report_add_at(xuncha_report *report, const xuncha_context *context,
                                               uint64_t first_record);
 /* Adds `other`'s records (of the same compiled rule set) to `report`. */
 XUNCHA_API xuncha_status xuncha_report_merge(xuncha_report *report, const xuncha_report *other);
@@ -433,8 +428,8 @@ XUNCHA_API xuncha_status xuncha_run_summary_counts(const xuncha_run_summary *sum
                                                    uint64_t *record_errors, uint64_t *rejected);
 /* 0 completed, 1 failed, 2 stopped at a bad row (strict), 3 cancelled; and the reason ("" when
  * it completed; valid as long as the summary). */
-XUNCHA_API xuncha_status xuncha_run_summary_outcome(const xuncha_run_summary *summary,
-                                                    int *outcome, const char **message);
+XUNCHA_API xuncha_status xuncha_run_summary_outcome(const xuncha_run_summary *summary, int *outcome,
+                                                    const char **message);
 /* The report figures as JSON (as the "report" file holds them); the caller's until
  * xuncha_string_free. */
 XUNCHA_API xuncha_status xuncha_run_summary_report_json(const xuncha_run_summary *summary,

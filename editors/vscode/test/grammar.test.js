@@ -135,3 +135,26 @@ test('an unterminated string ends at the end of its line', async () => {
   const tokens = tokenize(g, 'param 甲 "未闭合: int\nparam 乙: int');
   assert.equal(scopeOf(tokens, 2, 'param'), 'storage.type.xr');
 });
+
+test('the shipped rule sets tokenize with nothing marked invalid', async () => {
+  const g = await grammar();
+  const sourceDir = process.env.XUNCHA_SOURCE_DIR ?? path.join(__dirname, '..', '..', '..');
+  const files = [];
+  const walk = (dir) =>
+    fs.readdirSync(dir, { withFileTypes: true }).forEach((entry) => {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (entry.name.endsWith('.xr')) files.push(full);
+    });
+  walk(path.join(sourceDir, 'rulesets'));
+  assert.ok(files.length >= 5, `only ${files.length} rule files under rulesets/`);
+  const invalid = [];
+  for (const file of files) {
+    for (const token of tokenize(g, fs.readFileSync(file, 'utf8'))) {
+      if (token.scopes.some((s) => s.startsWith('invalid.'))) {
+        invalid.push(`${path.relative(sourceDir, file)}:${token.line + 1}: '${token.text}'`);
+      }
+    }
+  }
+  assert.deepEqual(invalid, []);
+});

@@ -487,6 +487,14 @@ test('a cancelled request answers RequestCancelled or its result; the next reque
   await request(method, params);
 });
 
+test('the notifications the extension makes VS Code send are taken without a reply', async () => {
+  // The extension watches **/*.xr (synchronize.fileEvents); the trace setting sends $/setTrace.
+  notify('workspace/didChangeWatchedFiles', { changes: [{ uri: IMPORTED_URI, type: 2 }] });
+  notify('$/setTrace', { value: 'off' });
+  await assert.rejects(request('xuncha/stillThere', {}), (error) => error instanceof rpc.ResponseError);
+  assert.equal(server.exitCode, null, 'the server is still running');
+});
+
 test('an unknown method is answered MethodNotFound', async () => {
   await assert.rejects(request('xuncha/noSuchMethod', {}), (error) => {
     assert.ok(error instanceof rpc.ResponseError, String(error));

@@ -28,6 +28,7 @@ done
 # pybind11-dev, python3-dev and python3-numpy build the Python module (bindings/python);
 # python3-pandas, python3-dask and python3-distributed are what it returns and scales out on.
 # neovim is the real editor the language server's end-to-end test drives (tests/lsp).
+# make and pkg-config build examples/embed-c against the installed C library (tests/embed).
 # clang-19 and libclang-rt-19-dev: clang++-19 -fsanitize=fuzzer for the fuzz target
 # (scripts/fuzz.sh; the libFuzzer runtime is in libclang-rt-19-dev, only recommended by
 # clang-19, and clang 14 rejects a header of the ANTLR 4.9 runtime). g++ builds the rest.
@@ -39,6 +40,7 @@ packages=(
   clang-19 libclang-rt-19-dev
   pybind11-dev python3-dev python3-numpy python3-pandas python3-dask python3-distributed
   neovim
+  make pkg-config
 )
 
 missing=()

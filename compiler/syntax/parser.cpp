@@ -3,6 +3,7 @@
 // error recovery, and builds the AST.
 #include "compiler/syntax/parser.h"
 
+#include "compiler/syntax/antlr_lock.h"
 #include "compiler/syntax/builder.h"
 #include "compiler/syntax/concrete_tree_builder.h"
 #include "compiler/syntax/lexing.h"
@@ -32,14 +33,6 @@ public:
     p = 0;
   }
 };
-
-/// The ANTLR 4.9 C++ runtime shares its prediction caches between parser instances without
-/// reliable locking; one parse at a time keeps concurrent callers (the language server,
-/// parallel loads) safe.
-std::mutex &antlrMutex() {
-  static std::mutex mutex;
-  return mutex;
-}
 
 /// A binary file would give one diagnostic per stretch of bad bytes; a few say it all.
 constexpr std::size_t kMaxInvalidUtf8Reports = 20;
@@ -123,7 +116,7 @@ syntax::parseModuleAndTree(const SourceFile &file, NodeIdAllocator &ids, Diagnos
   reportInvalidUtf8(decoded, file, diagnostics);
   syntax::TokenPositions positions(file.id(), decoded);
 
-  std::lock_guard<std::mutex> lock(antlrMutex());
+  std::lock_guard<std::mutex> lock(syntax::antlrMutex());
   CodePointStream input(decoded.codePoints);
   grammar::XrLexer lexer(&input);
   lexer.removeErrorListeners();

@@ -1,0 +1,10 @@
+#include "compiler/syntax/antlr_lock.h"
+
+namespace xr::syntax {
+
+std::mutex &antlrMutex() {
+  static std::mutex mutex;
+  return mutex;
+}
+
+} // namespace xr::syntax

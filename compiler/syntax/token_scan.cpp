@@ -1,0 +1,70 @@
+#include "compiler/syntax/token_scan.h"
+
+#include "compiler/syntax/antlr_lock.h"
+#include "compiler/syntax/lexing.h"
+#include "compiler/syntax/source_text.h"
+
+#include "XrLexer.h"
+
+#include <string>
+
+namespace xr::syntax {
+
+namespace {
+
+class CodePointInput : public antlr4::ANTLRInputStream {
+public:
+  explicit CodePointInput(std::u32string codePoints) {
+    _data = std::move(codePoints);
+    p = 0;
+  }
+};
+
+TokenClass classOf(std::size_t type) {
+  switch (type) {
+  case grammar::XrLexer::ID:
+    return TokenClass::Name;
+  case grammar::XrLexer::STRING:
+    return TokenClass::String;
+  case grammar::XrLexer::INT:
+    return TokenClass::Integer;
+  case grammar::XrLexer::NUMBER:
+    return TokenClass::Number;
+  case grammar::XrLexer::DATE:
+    return TokenClass::Date;
+  default:
+    return TokenClass::Literal;
+  }
+}
+
+} // namespace
+
+ScannedTokens scanTokens(std::string_view text) {
+  SourceFile file(0, "", std::string(text));
+  DecodedText decoded = decodeUtf8(file.text());
+  TokenPositions positions(file.id(), decoded);
+  Diagnostics ignored; // completion works on text with errors; `check` reports them
+  Limits limits;
+  limits.maxFileBytes = static_cast<std::size_t>(-1);
+
+  std::lock_guard<std::mutex> lock(antlrMutex());
+  CodePointInput input(decoded.codePoints);
+  grammar::XrLexer lexer(&input);
+  lexer.removeErrorListeners();
+  LexedTokens lexed = lexTokens(lexer, decoded, positions, file, limits, ignored);
+
+  ScannedTokens out;
+  out.comments = std::move(lexed.comments);
+  out.tokens.reserve(lexed.tokens.size());
+  for (const auto &token : lexed.tokens) {
+    if (token->getType() == antlr4::Token::EOF)
+      break;
+    SourceRange range = positions.range(token.get());
+    out.tokens.push_back({classOf(token->getType()),
+                          file.text().substr(range.begin, range.end - range.begin), range.begin,
+                          range.end});
+  }
+  return out;
+}
+
+} // namespace xr::syntax

@@ -1,7 +1,7 @@
 /* Evaluates a rule set over a population CSV file through the Xuncha C API, column by column,
  * as an embedding program would from its own data: each field's column is converted to its
- * type here (ints, numbers, bools, dates) or handed over as text (enums, text), evaluated in
- * batches, and the results and report figures written out.
+ * type here, straight into the batch's own arrays (ints, numbers, bools, dates), or handed over
+ * as text (enums, text); evaluated in batches; and the results and report figures written out.
  *
  *   embed RULES.xr POPULATION.csv OUT_DIR
  *
@@ -169,44 +169,42 @@ static int parse_date(const char *text, size_t length, int32_t *days) {
 typedef struct {
   const char **text;
   size_t *lengths;
-  uint8_t *valid;
-  void *values; /* BATCH_ROWS elements of the field's type */
 } Column;
 
 /* Hands field `field` of the batch (rows[0..n), its CSV column `column`, -1 when the file has
- * none) to the context: typed when every present cell converts, else as text for the library
- * to parse (it then names the bad row and what was expected). */
+ * none) to the context. Ints, numbers, bools and dates are converted straight into the batch's
+ * own arrays (xuncha_context_column_buffer: no copy); enums and text, and a column with a cell
+ * this small converter does not read, go as text for the library to parse (it then names a bad
+ * row and what was expected). */
 static void set_column(xuncha_context *context, size_t field, xuncha_type type, long column,
                        Row *rows, size_t n, Column *c) {
   size_t r;
+  void *values = NULL;
+  uint8_t *valid = NULL;
   int typed = type == XUNCHA_TYPE_INT || type == XUNCHA_TYPE_NUMBER || type == XUNCHA_TYPE_BOOL ||
               type == XUNCHA_TYPE_DATE;
+  if (typed)
+    check(xuncha_context_column_buffer(context, field, &values, &valid), "a column buffer");
   for (r = 0; r < n; ++r) {
     int present = column >= 0 && (size_t)column < rows[r].count && rows[r].lengths[column] > 0;
     c->text[r] = present ? rows[r].cells[column] : NULL;
     c->lengths[r] = present ? rows[r].lengths[column] : 0;
-    c->valid[r] = (uint8_t)present;
-    if (!present || !typed)
+    if (!typed)
+      continue;
+    valid[r] = (uint8_t)present;
+    if (!present)
       continue;
     if (type == XUNCHA_TYPE_INT)
-      typed = parse_int(c->text[r], c->lengths[r], (int64_t *)c->values + r);
+      typed = parse_int(c->text[r], c->lengths[r], (int64_t *)values + r);
     else if (type == XUNCHA_TYPE_NUMBER)
-      typed = parse_number(c->text[r], c->lengths[r], (double *)c->values + r);
+      typed = parse_number(c->text[r], c->lengths[r], (double *)values + r);
     else if (type == XUNCHA_TYPE_BOOL)
-      typed = parse_bool(c->text[r], c->lengths[r], (uint8_t *)c->values + r);
+      typed = parse_bool(c->text[r], c->lengths[r], (uint8_t *)values + r);
     else
-      typed = parse_date(c->text[r], c->lengths[r], (int32_t *)c->values + r);
+      typed = parse_date(c->text[r], c->lengths[r], (int32_t *)values + r);
   }
   if (!typed)
     check(xuncha_context_set_text(context, field, c->text, c->lengths, NULL, n), "a text column");
-  else if (type == XUNCHA_TYPE_INT)
-    check(xuncha_context_set_int64(context, field, c->values, c->valid, n), "an int column");
-  else if (type == XUNCHA_TYPE_NUMBER)
-    check(xuncha_context_set_double(context, field, c->values, c->valid, n), "a number column");
-  else if (type == XUNCHA_TYPE_BOOL)
-    check(xuncha_context_set_bool(context, field, c->values, c->valid, n), "a bool column");
-  else
-    check(xuncha_context_set_date(context, field, c->values, c->valid, n), "a date column");
 }
 
 int main(int argc, char **argv) {
@@ -269,8 +267,6 @@ int main(int argc, char **argv) {
         column_of[f] = (long)c;
     columns[f].text = malloc(BATCH_ROWS * sizeof(char *));
     columns[f].lengths = malloc(BATCH_ROWS * sizeof(size_t));
-    columns[f].valid = malloc(BATCH_ROWS);
-    columns[f].values = malloc(BATCH_ROWS * 8);
   }
   rows = calloc(BATCH_ROWS, sizeof *rows);
 
@@ -334,8 +330,6 @@ int main(int argc, char **argv) {
   for (f = 0; f < fields; ++f) {
     free(columns[f].text);
     free(columns[f].lengths);
-    free(columns[f].valid);
-    free(columns[f].values);
   }
   for (r = 0; r < BATCH_ROWS; ++r) {
     free(rows[r].cells);

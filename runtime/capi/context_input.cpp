@@ -1,11 +1,10 @@
 // Contexts and their input: whole typed columns (copied into the batch, checked on the way),
 // text columns parsed by the field's type, and rows of text.
-#include "runtime/builtins/dates.h"
 #include "runtime/capi/handles.h"
+#include "runtime/capi/value_checks.h"
 #include "runtime/load/value_scan.h"
 #include "runtime/load/value_text.h"
 
-#include <cmath>
 #include <stdexcept>
 #include <string_view>
 
@@ -161,6 +160,7 @@ xuncha_status xuncha_context_set_rows(xuncha_context *context, size_t rows) {
     xuncha_context &c = use(context, "context");
     c.batch.clear();
     c.batch.resize(rows);
+    c.filledInPlace.clear();
   });
 }
 
@@ -171,42 +171,28 @@ xuncha_status xuncha_context_rows(const xuncha_context *context, size_t *rows) {
 xuncha_status xuncha_context_set_bool(xuncha_context *context, size_t field, const uint8_t *values,
                                       const uint8_t *validity, size_t length) {
   return boundary(__func__, [&] {
-    copyColumn(
-        target(context, field, length, TypeKind::Bool), values, validity, [](std::uint8_t v) {
-          return v <= 1 ? std::string() : "a bool is 0 or 1, got " + std::to_string(unsigned{v});
-        });
+    copyColumn(target(context, field, length, TypeKind::Bool), values, validity, boolProblem);
   });
 }
 
 xuncha_status xuncha_context_set_int64(xuncha_context *context, size_t field, const int64_t *values,
                                        const uint8_t *validity, size_t length) {
   return boundary(__func__, [&] {
-    copyColumn(target(context, field, length, TypeKind::Int), values, validity,
-               [](std::int64_t) { return std::string(); });
+    copyColumn(target(context, field, length, TypeKind::Int), values, validity, intProblem);
   });
 }
 
 xuncha_status xuncha_context_set_double(xuncha_context *context, size_t field, const double *values,
                                         const uint8_t *validity, size_t length) {
   return boundary(__func__, [&] {
-    copyColumn(target(context, field, length, TypeKind::Number), values, validity, [](double v) {
-      return std::isfinite(v) ? std::string()
-                              : std::string("a number is finite, got ") +
-                                    (std::isnan(v) ? "NaN" : "an infinity");
-    });
+    copyColumn(target(context, field, length, TypeKind::Number), values, validity, numberProblem);
   });
 }
 
 xuncha_status xuncha_context_set_date(xuncha_context *context, size_t field, const int32_t *days,
                                       const uint8_t *validity, size_t length) {
   return boundary(__func__, [&] {
-    copyColumn(target(context, field, length, TypeKind::Date), days, validity, [](std::int32_t v) {
-      return xr::dates::inRange(v) ? std::string()
-                                   : "a date is a day of the years 1 to 9999 (days " +
-                                         std::to_string(xr::dates::kMinDays) + " to " +
-                                         std::to_string(xr::dates::kMaxDays) +
-                                         " from 1970-01-01), got " + std::to_string(v);
-    });
+    copyColumn(target(context, field, length, TypeKind::Date), days, validity, dateProblem);
   });
 }
 
@@ -214,15 +200,9 @@ xuncha_status xuncha_context_set_enum(xuncha_context *context, size_t field, con
                                       const uint8_t *validity, size_t length) {
   return boundary(__func__, [&] {
     Target t = target(context, field, length, TypeKind::Enum);
-    const xr::EnumInfo &info =
-        t.context.evaluator->ruleSet().program().enums.get(t.field.type.enumId);
-    const std::size_t count = info.members.size();
-    copyColumn(t, members, validity, [&](std::int32_t v) {
-      return v >= 0 && static_cast<std::size_t>(v) < count
-                 ? std::string()
-                 : "enum " + info.name + " has members 0 to " + std::to_string(count - 1) +
-                       ", got " + std::to_string(v);
-    });
+    copyColumn(
+        t, members, validity,
+        EnumProblem{t.context.evaluator->ruleSet().program().enums.get(t.field.type.enumId)});
   });
 }
 

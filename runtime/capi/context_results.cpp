@@ -68,6 +68,7 @@ xuncha_status xuncha_context_evaluate(xuncha_context *context) {
   return boundary(__func__, [&] {
     xuncha_context &c = use(context, "context");
     c.evaluated = false;
+    checkFilledColumns(c);
     try {
       c.evaluator->evaluate(c.batch, c.params, c.results);
     } catch (const std::runtime_error &error) {

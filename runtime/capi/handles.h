@@ -48,8 +48,9 @@ struct xuncha_context {
   xuncha::ParamValues params;
   xuncha::Batch batch;
   xuncha::Results results;
-  bool evaluated = false; // results hold an evaluation (of some earlier batch)
-  std::string scratch;    // the string the last message/format call returned
+  std::vector<std::uint8_t> filledInPlace; // per field: handed out by column_buffer
+  bool evaluated = false;                  // results hold an evaluation (of some earlier batch)
+  std::string scratch;                     // the string the last message/format call returned
 };
 
 struct xuncha_report {
@@ -170,6 +171,10 @@ std::string typeText(const ir::Program &program, const Type &type);
 std::uint32_t enumIdOf(const Type &type);
 
 void setLastError(std::string message);
+
+/// Checks the columns the caller filled in place (xuncha_context_column_buffer) as copied ones
+/// are checked, normalising validity to 0/1 and zeroing missing elements.
+void checkFilledColumns(xuncha_context &context);
 
 /// Runs `body` (returning void) as the C call `call`: its failures and exceptions become a
 /// status and this thread's last error ("call: message"); success clears the last error.

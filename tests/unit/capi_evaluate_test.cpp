@@ -190,6 +190,76 @@ TEST_F(CapiContext, TextColumnsAndRowsGiveTheSameResultsAsTypedColumns) {
   xuncha_string_free(typed);
 }
 
+TEST_F(CapiContext, ColumnsFilledInPlaceGiveTheSameResults) {
+  setTypedColumns();
+  XOK(xuncha_context_evaluate(context));
+  char *copied = nullptr;
+  XOK(xuncha_context_format_results(context, "csv", 1, 0, &copied, nullptr));
+
+  // The same records written straight into the batch's own arrays.
+  XOK(xuncha_context_set_rows(context, 3));
+  const char *ids[] = {"a", "b", "c"};
+  XOK(xuncha_context_set_text(context, kId, ids, nullptr, nullptr, 3));
+  void *values = nullptr;
+  uint8_t *valid = nullptr;
+  XOK(xuncha_context_column_buffer(context, kSize, &values, &valid));
+  EXPECT_EQ(valid[0], 0); // a new batch: every value missing
+  const int32_t sizes[] = {1, 0, 0};
+  std::memcpy(values, sizes, sizeof sizes);
+  std::memset(valid, 1, 3);
+  XOK(xuncha_context_column_buffer(context, kOk, &values, &valid));
+  const uint8_t ok[] = {1, 1, 0};
+  std::memcpy(values, ok, sizeof ok);
+  std::memset(valid, 7, 3); // any non-zero byte is present
+  XOK(xuncha_context_column_buffer(context, kItems, &values, &valid));
+  const int64_t items[] = {2, 0, 200};
+  std::memcpy(values, items, sizeof items);
+  std::memset(valid, 1, 3);
+  XOK(xuncha_context_column_buffer(context, kAmount, &values, &valid));
+  static_cast<double *>(values)[0] = 5;
+  static_cast<double *>(values)[1] = 3;
+  static_cast<double *>(values)[2] = std::numeric_limits<double>::quiet_NaN(); // missing: not read
+  const uint8_t amountValid[] = {1, 1, 0};
+  std::memcpy(valid, amountValid, 3);
+  XOK(xuncha_context_column_buffer(context, kFound, &values, &valid));
+  const int32_t found[] = {19723, 19905, 19722};
+  std::memcpy(values, found, sizeof found);
+  std::memset(valid, 1, 3);
+  XOK(xuncha_context_evaluate(context));
+  char *inPlace = nullptr;
+  XOK(xuncha_context_format_results(context, "csv", 1, 0, &inPlace, nullptr));
+  EXPECT_STREQ(inPlace, copied);
+  xuncha_string_free(inPlace);
+  xuncha_string_free(copied);
+
+  // Values are checked when the batch is evaluated; nothing is evaluated then.
+  XOK(xuncha_context_column_buffer(context, kAmount, &values, &valid));
+  static_cast<double *>(values)[1] = std::numeric_limits<double>::infinity();
+  EXPECT_EQ(xuncha_context_evaluate(context), XUNCHA_ERROR_VALUE);
+  EXPECT_NE(std::string(xuncha_last_error())
+                .find("field 'amount', row 1 (filled in place): a number is finite"),
+            std::string::npos)
+      << xuncha_last_error();
+  size_t rows = 0;
+  EXPECT_EQ(xuncha_context_result_rows(context, &rows), XUNCHA_ERROR_ARGUMENT);
+  valid[1] = 0; // now missing: its element is zeroed, the record evaluates
+  XOK(xuncha_context_evaluate(context));
+  EXPECT_EQ(format(kPerItem, 1), "");
+
+  XOK(xuncha_context_column_buffer(context, kSize, &values, &valid));
+  static_cast<int32_t *>(values)[0] = 5;
+  EXPECT_EQ(xuncha_context_evaluate(context), XUNCHA_ERROR_VALUE);
+  static_cast<int32_t *>(values)[0] = 0;
+  XOK(xuncha_context_evaluate(context));
+
+  EXPECT_EQ(xuncha_context_column_buffer(context, kId, &values, &valid), XUNCHA_ERROR_TYPE);
+  EXPECT_NE(std::string(xuncha_last_error()).find("set it with xuncha_context_set_text"),
+            std::string::npos)
+      << xuncha_last_error();
+  EXPECT_EQ(xuncha_context_column_buffer(context, 6, &values, &valid), XUNCHA_ERROR_ARGUMENT);
+  EXPECT_EQ(xuncha_context_column_buffer(context, kItems, nullptr, &valid), XUNCHA_ERROR_ARGUMENT);
+}
+
 TEST_F(CapiContext, BadColumnsAreRefusedWithAMessage) {
   XOK(xuncha_context_set_rows(context, 2));
   const int64_t ints[] = {1, 2};

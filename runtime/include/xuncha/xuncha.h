@@ -279,7 +279,8 @@ XUNCHA_API xuncha_status xuncha_context_rows(const xuncha_context *context, size
  * where validity is 0 are ignored. A missing value in a field that is not optional is allowed
  * (the rule set decides what it means, as for an empty CSV cell).
  * The arrays are copied into the batch (one copy per column; text into the batch's text arena);
- * the caller may reuse them when the call returns. Bad values fail the whole column
+ * the caller may reuse them when the call returns. To fill the batch without a copy, see
+ * xuncha_context_column_buffer. Bad values fail the whole column
  * (XUNCHA_ERROR_VALUE, naming the first bad row) and leave it missing. */
 XUNCHA_API xuncha_status xuncha_context_set_bool(xuncha_context *context, size_t field,
                                                  const uint8_t *values, const uint8_t *validity,
@@ -312,6 +313,18 @@ XUNCHA_API xuncha_status xuncha_context_set_text_offsets(xuncha_context *context
                                                          const char *data, const int64_t *offsets,
                                                          const uint8_t *validity, size_t length);
 
+/* Zero-copy input: the batch's own arrays for field `field` (one element per row of the batch in
+ * the layout of the field's type, and one validity byte per row), for the caller to fill in
+ * place, e.g. by decoding its data straight into them. Not for TEXT fields (XUNCHA_ERROR_TYPE:
+ * use xuncha_context_set_text). A new batch starts with every value missing (validity 0); set
+ * validity to 1 where a value is present. The pointers stay valid until the next
+ * xuncha_context_set_rows, xuncha_context_add_row or xuncha_context_free.
+ * xuncha_context_evaluate checks every column handed out so, as the set_* calls check theirs
+ * (XUNCHA_ERROR_VALUE naming the field and row; nothing is evaluated then), and zeroes the
+ * elements of missing values. */
+XUNCHA_API xuncha_status xuncha_context_column_buffer(xuncha_context *context, size_t field,
+                                                      void **values, uint8_t **validity);
+
 /* Appends one record given as text, one value per field in field order (`count` must be the
  * field count; NULL or "" is missing), parsed as CSV cells are. On a value that does not parse
  * nothing is appended and XUNCHA_ERROR_VALUE names the field and says what was expected. */
@@ -320,7 +333,8 @@ XUNCHA_API xuncha_status xuncha_context_add_row(xuncha_context *context, const c
 
 /* Evaluates every record of the batch. A record whose evaluation fails (a division by zero ...)
  * gets an error status and message (xuncha_context_result_status / _error); the others are
- * unaffected, and the call succeeds. The results replace the previous ones. */
+ * unaffected, and the call succeeds. The results replace the previous ones, which are discarded
+ * first (also when the call fails, e.g. on a bad value in a column filled in place). */
 XUNCHA_API xuncha_status xuncha_context_evaluate(xuncha_context *context);
 
 /* ---- Reading results ---------------------------------------------------------------------- */

@@ -3,9 +3,11 @@
 #include "capi_fixture.h"
 
 #include <cmath>
+#include <cstdlib>
 #include <cstring>
 #include <limits>
 #include <string>
+#include <thread>
 #include <vector>
 
 namespace {
@@ -415,6 +417,37 @@ TEST(CapiEvaluate, EnginesByNameAndFreeingInAnyOrder) {
   EXPECT_EQ(doubled[0], 6);
   XOK(xuncha_context_free(context));
   EXPECT_EQ(xuncha_context_evaluate(context), XUNCHA_ERROR_HANDLE);
+}
+
+TEST(CapiEvaluate, AJitThatCannotCompileIsAnEngineError) {
+  xuncha_ruleset *rules = loadRules();
+  ASSERT_EQ(setenv("XUNCHA_JIT_DISABLE", "1", 1), 0);
+  xuncha_compiled *compiled = nullptr;
+  const xuncha_status status = xuncha_compile(rules, XUNCHA_ENGINE_JIT, nullptr, &compiled);
+  const std::string message = xuncha_last_error();
+  ASSERT_EQ(unsetenv("XUNCHA_JIT_DISABLE"), 0);
+  EXPECT_EQ(status, XUNCHA_ERROR_ENGINE);
+  EXPECT_EQ(compiled, nullptr);
+  EXPECT_NE(message.find("the JIT cannot compile rule set 'capi test'"), std::string::npos)
+      << message;
+  XOK(xuncha_ruleset_free(rules));
+}
+
+TEST(CapiEvaluate, TheLastErrorIsPerThread) {
+  const char *name = nullptr;
+  ASSERT_EQ(xuncha_ruleset_info(nullptr, &name, nullptr, nullptr), XUNCHA_ERROR_HANDLE);
+  std::string other = "unset";
+  std::thread([&] {
+    other = xuncha_last_error();
+    xuncha_engine engine;
+    EXPECT_EQ(xuncha_engine_from_name("fast", &engine), XUNCHA_ERROR_ARGUMENT);
+  }).join();
+  EXPECT_EQ(other, "");
+  EXPECT_NE(std::string(xuncha_last_error()).find("'ruleset' is NULL"), std::string::npos)
+      << xuncha_last_error();
+  xuncha_engine engine;
+  XOK(xuncha_engine_from_name("interp", &engine));
+  EXPECT_STREQ(xuncha_last_error(), "");
 }
 
 } // namespace

@@ -9,6 +9,8 @@
 // size and thread count.
 #include <array>
 #include <cstdint>
+#include <string>
+#include <string_view>
 
 namespace xr::interp {
 
@@ -24,6 +26,13 @@ public:
   /// IEEE: +0, and -0 for a sum of -0s.
   double value() const;
   std::int64_t count() const { return count_; }
+
+  /// The exact state as bytes appended to `out`, and back (exact_sum_serial.cpp): partial
+  /// sums of report figures travel between processes.
+  void serialise(std::string &out) const;
+  /// Reads a serialise()d sum from the front of `in` and moves `in` past it; false (and
+  /// `in` unspecified) when `in` does not start with one.
+  static bool deserialise(std::string_view &in, ExactSum &out);
 
 private:
   // value = sum over i of limbs_[i] * 2^(32 i - 1074): limb 0 holds the smallest subnormal.

@@ -26,6 +26,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace xr::interp {
@@ -86,6 +87,17 @@ public:
   void add(const batch::Results &results, const std::uint64_t *recordOfRow);
   /// Adds another accumulator's records (of the same program).
   void merge(const ReportAccumulator &other);
+
+  /// The records added so far as bytes (report_serial.cpp), for an accumulator of the same
+  /// program in another process to merge with mergeSerialised(): partial reports computed
+  /// where the data is (one per partition of a distributed data frame) and merged in one place
+  /// give the figures of one accumulator over all the records.
+  std::string serialise() const;
+  /// Merges a serialise()d state as merge() would, adding `rowOffset` to the input positions of
+  /// its records (a partition's accumulator counts its records from 0; whoever merges knows
+  /// where the partition starts). Throws std::invalid_argument, leaving this accumulator as it
+  /// was, when the bytes are not a state of this program (another rule set, truncated, corrupt).
+  void mergeSerialised(std::string_view bytes, std::uint64_t rowOffset = 0);
 
   /// The figures, with item expressions evaluated under `params`.
   std::vector<ReportResult> finish(const batch::ParamValues &params) const;

@@ -106,6 +106,29 @@ TEST(QueryCompletion, DomainsIndicatorsPoliciesAndMembers) {
   EXPECT_TRUE(has(query::completeAt(c->model.get(), body.text, body.offset), "basis"));
 }
 
+TEST(QueryCompletion, TestsTypesAndHitPolicies) {
+  auto c = compileQueryFiles();
+  Typed given = typed("test \"t\" {\n  given |");
+  auto subjects = query::completeAt(c->model.get(), given.text, given.offset);
+  EXPECT_TRUE(has(subjects, "Enterprise") && has(subjects, "inspection_date"));
+  Typed value = typed("test \"t\" {\n  given Enterprise { size: |");
+  auto members = query::completeAt(c->model.get(), value.text, value.offset);
+  EXPECT_TRUE(has(members, "big") && has(members, "small"));
+  Typed type = typed("output mode: |");
+  auto types = query::completeAt(c->model.get(), type.text, type.offset);
+  EXPECT_TRUE(has(types, "number") && has(types, "date"));
+  Typed hit = typed("table t2 hit |");
+  auto policies = query::completeAt(c->model.get(), hit.text, hit.offset);
+  EXPECT_TRUE(has(policies, "first") && has(policies, "collect"));
+  EXPECT_FALSE(has(policies, "staff"));
+  // The model of the last compile knows the output; the rule is being typed.
+  auto withOutput = compileQueryFiles(kQueryUpdate + "output mode: int = 0\n");
+  Typed rule = typed("output mode: int = 0\nrule r2 when staff > 1 {\n  |");
+  auto outputs = query::completeAt(withOutput->model.get(), rule.text, rule.offset);
+  EXPECT_TRUE(has(outputs, "mode"));
+  EXPECT_FALSE(has(outputs, "staff"));
+}
+
 TEST(QueryCompletion, NothingInCommentsAndStrings) {
   auto c = compileQueryFiles();
   Typed comment = typed("// tier |");

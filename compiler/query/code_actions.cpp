@@ -141,6 +141,40 @@ std::optional<CodeAction> declareFieldAction(const Compilation &c, const Diagnos
   return action;
 }
 
+std::optional<CodeAction> addOtherwiseAction(const Compilation &c, FileId file,
+                                             std::uint32_t offset) {
+  const ast::Module *module = c.module(file);
+  if (!module)
+    return std::nullopt;
+  const ast::Decl *decl = declarationAt(*module, offset);
+  if (!decl || decl->kind != ast::DeclKind::Table)
+    return std::nullopt;
+  const auto &table = static_cast<const ast::TableDecl &>(*decl);
+  if (table.rows.empty())
+    return std::nullopt;
+  for (const ast::TableRow &row : table.rows)
+    if (row.otherwise())
+      return std::nullopt;
+  const ast::TableRow &last = table.rows.back();
+  if (!last.outcome || !last.range.valid())
+    return std::nullopt;
+  std::string outcome(textAt(c, last.outcome->range));
+  const std::string &text = c.sources.file(file).text();
+  // The new row goes on a line of its own, indented as the last row when that row starts
+  // its line; else on the last row's line.
+  std::size_t lineStart = text.rfind('\n', last.range.begin == 0 ? 0 : last.range.begin - 1);
+  lineStart = lineStart == std::string::npos ? 0 : lineStart + 1;
+  bool ownLine = text.find_first_not_of(" \t", lineStart) == last.range.begin;
+  std::string separator =
+      ownLine ? "\n" + text.substr(lineStart, last.range.begin - lineStart) : std::string(" ");
+  CodeAction action;
+  action.title =
+      fmt::format("add `otherwise => {}` as the last row of table {}", outcome, table.name.text);
+  action.edits.push_back(
+      {{file, last.range.end, last.range.end}, separator + "otherwise => " + outcome});
+  return action;
+}
+
 std::vector<CodeAction> codeActionsIn(const Compilation &c, FileId file, std::uint32_t begin,
                                       std::uint32_t end) {
   std::vector<CodeAction> out;
@@ -152,6 +186,12 @@ std::vector<CodeAction> codeActionsIn(const Compilation &c, FileId file, std::ui
     if (auto declare = declareFieldAction(c, d))
       out.push_back(std::move(*declare));
   }
+  bool otherwiseOffered = false;
+  for (const CodeAction &a : out)
+    otherwiseOffered = otherwiseOffered || a.title.find("otherwise") != std::string::npos;
+  if (!otherwiseOffered)
+    if (auto otherwise = addOtherwiseAction(c, file, begin))
+      out.push_back(std::move(*otherwise));
   return out;
 }
 

@@ -6,6 +6,7 @@
 #include "compiler/driver/compilation.h"
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -13,12 +14,13 @@ namespace xr::query {
 
 struct CodeAction {
   std::string title;
-  Diagnostic diagnostic;       // the diagnostic it fixes
-  std::vector<TextEdit> edits; // possibly in several files
-  bool preferred = false;      // the one obvious fix
+  std::optional<Diagnostic> diagnostic; // the diagnostic it fixes, if any
+  std::vector<TextEdit> edits;          // possibly in several files
+  bool preferred = false;               // the one obvious fix
 };
 
-/// Actions for the diagnostics of `file` that overlap [begin, end], in diagnostic order.
+/// Actions for the diagnostics of `file` that overlap [begin, end], in diagnostic order;
+/// then, in a table without `otherwise` that no diagnostic already fixes, adding one.
 std::vector<CodeAction> codeActionsIn(const Compilation &compilation, FileId file,
                                       std::uint32_t begin, std::uint32_t end);
 
@@ -26,5 +28,10 @@ std::vector<CodeAction> codeActionsIn(const Compilation &compilation, FileId fil
 /// guessed from how the name is used; none when there is no record to add to.
 std::optional<CodeAction> declareFieldAction(const Compilation &compilation,
                                              const Diagnostic &unknownName);
+
+/// "add `otherwise => OUTCOME`" for the table of `file` under `offset` when it has none
+/// (the outcome of its last row, as a starting point).
+std::optional<CodeAction> addOtherwiseAction(const Compilation &compilation, FileId file,
+                                             std::uint32_t offset);
 
 } // namespace xr::query

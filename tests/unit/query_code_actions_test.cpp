@@ -22,7 +22,8 @@ TEST(QueryCodeActions, DidYouMeanFromTheDiagnostic) {
       query::codeActionsIn(*c, 0, offsetOf(update, "licence"), offsetOf(update, "licence"));
   ASSERT_FALSE(actions.empty()) << listDiagnostics(*c);
   EXPECT_EQ(actions[0].title, "replace with 'license_expiry'");
-  EXPECT_EQ(info(actions[0].diagnostic.code).code, "XR0101");
+  ASSERT_TRUE(actions[0].diagnostic);
+  EXPECT_EQ(info(actions[0].diagnostic->code).code, "XR0101");
   EXPECT_NE(applied(*c, 0, actions[0].edits).find("let late = license_expiry\n"),
             std::string::npos);
 }
@@ -77,6 +78,25 @@ table level { n > 5 => high
   for (const auto &a : table)
     otherwise = otherwise || a.title.find("otherwise") != std::string::npos;
   EXPECT_TRUE(otherwise) << listDiagnostics(*c);
+}
+
+TEST(QueryCodeActions, AddOtherwiseToATableWithoutOne) {
+  // No diagnostic: the checker cannot analyse `staff > cost`, so this is the only way.
+  const std::string update =
+      kQueryUpdate + "table mood {\n  staff > 3 => busy\n  staff > 1 => calm\n}\n";
+  auto c = compileQueryFiles(update);
+  auto actions = query::codeActionsIn(*c, 0, offsetOf(update, "calm"), offsetOf(update, "calm"));
+  ASSERT_EQ(actions.size(), 1u) << listDiagnostics(*c);
+  EXPECT_EQ(actions[0].title, "add `otherwise => calm` as the last row of table mood");
+  EXPECT_FALSE(actions[0].diagnostic);
+  EXPECT_NE(applied(*c, 0, actions[0].edits).find("  staff > 1 => calm\n  otherwise => calm\n}"),
+            std::string::npos)
+      << applied(*c, 0, actions[0].edits);
+  // A table with an otherwise gets nothing.
+  FileId base = query::fileNamed(*c, "base.xr");
+  EXPECT_TRUE(
+      query::codeActionsIn(*c, base, offsetOf(kQueryBase, "blue"), offsetOf(kQueryBase, "blue"))
+          .empty());
 }
 
 TEST(QueryInlayHints, EffectiveWeightsPerChecklist) {

@@ -6,11 +6,13 @@
 #include "input_columns.h"
 
 #include "runtime/builtins/dates.h"
+#include "runtime/capi/value_checks.h"
 #include "runtime/load/value_text.h"
 
 #include <fmt/format.h>
 #include <pybind11/numpy.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstring>
 #include <limits>
@@ -398,6 +400,19 @@ void fillCategorical(const Target &t, std::size_t rows, const py::array &codes,
   }
 }
 
+std::size_t elementSize(xr::batch::Storage storage) {
+  switch (storage) {
+  case xr::batch::Storage::U8:
+    return 1;
+  case xr::batch::Storage::I32:
+    return 4;
+  case xr::batch::Storage::Text:
+    return sizeof(xr::batch::TextRef);
+  default:
+    return 8;
+  }
+}
+
 /// Rows of a non-optional field that are missing: the first few, as a sentence.
 void checkRequired(const Target &t, std::size_t rows) {
   if (t.field.type.optional)
@@ -420,36 +435,84 @@ void checkRequired(const Target &t, std::size_t rows) {
 
 } // namespace
 
+void fillField(const xr::ir::Program &program, xr::batch::Batch &batch, std::uint32_t field,
+               const py::handle &entry) {
+  const std::size_t rows = batch.rows();
+  const Target t{program, program.fields.at(field), field, batch};
+  Column &column = batch.column(field);
+  std::fill(column.validity(), column.validity() + rows, std::uint8_t{0});
+  std::memset(column.rawValues(), 0, rows * elementSize(column.storage()));
+  if (entry.is_none()) {
+    checkRequired(t, rows);
+    return;
+  }
+  const auto spec = entry.cast<py::tuple>();
+  const auto form = spec[0].cast<std::string>();
+  const py::array values = py::array::ensure(spec[1]);
+  if (!values || values.ndim() != 1)
+    throw py::value_error(
+        fmt::format("field {}: the column must be one-dimensional", t.field.name));
+  if (static_cast<std::size_t>(values.shape(0)) != rows)
+    throw py::value_error(fmt::format("field {}: the column has {} values, the others {}",
+                                      t.field.name, values.shape(0), rows));
+  if (form == "numeric")
+    fillNumeric(t, rows, values, readMask(spec[2], rows));
+  else if (form == "objects")
+    fillObjects(t, rows, values, readMask(spec[2], rows));
+  else if (form == "categorical")
+    fillCategorical(t, rows, values, spec[2].cast<py::sequence>());
+  else
+    throw py::value_error("unknown column form " + form);
+  checkRequired(t, rows);
+}
+
 void fillBatch(const xr::ir::Program &program, xr::batch::Batch &batch, std::size_t rows,
                const py::list &columns) {
   if (columns.size() != program.fields.size())
     throw py::value_error("one column entry per field is needed");
   batch.clear();
   batch.resize(rows);
+  for (std::uint32_t f = 0; f < program.fields.size(); ++f)
+    fillField(program, batch, f, columns[f]);
+}
+
+void checkFilledInPlace(const xr::ir::Program &program, xr::batch::Batch &batch) {
+  const std::size_t rows = batch.rows();
   for (std::uint32_t f = 0; f < program.fields.size(); ++f) {
     const Target t{program, program.fields[f], f, batch};
-    const py::handle entry = columns[f];
-    if (entry.is_none()) {
-      checkRequired(t, rows);
-      continue;
+    Column &column = batch.column(f);
+    std::uint8_t *valid = column.validity();
+    const std::size_t size = elementSize(column.storage());
+    auto *bytes = static_cast<unsigned char *>(column.rawValues());
+    for (std::size_t i = 0; i < rows; ++i) {
+      if (valid[i] > 1)
+        t.badValue(i, fmt::format("a validity byte is 0 or 1, got {}", unsigned{valid[i]}));
+      if (valid[i] == 0) // a missing value's element is zero (column.h)
+        std::memset(bytes + i * size, 0, size);
     }
-    const auto spec = entry.cast<py::tuple>();
-    const auto form = spec[0].cast<std::string>();
-    const py::array values = py::array::ensure(spec[1]);
-    if (!values || values.ndim() != 1)
-      throw py::value_error(
-          fmt::format("field {}: the column must be one-dimensional", t.field.name));
-    if (static_cast<std::size_t>(values.shape(0)) != rows)
-      throw py::value_error(fmt::format("field {}: the column has {} values, the others {}",
-                                        t.field.name, values.shape(0), rows));
-    if (form == "numeric")
-      fillNumeric(t, rows, values, readMask(spec[2], rows));
-    else if (form == "objects")
-      fillObjects(t, rows, values, readMask(spec[2], rows));
-    else if (form == "categorical")
-      fillCategorical(t, rows, values, spec[2].cast<py::sequence>());
-    else
-      throw py::value_error("unknown column form " + form);
+    auto check = [&](auto values, auto problemOf) {
+      for (std::size_t i = 0; i < rows; ++i)
+        if (valid[i])
+          if (const std::string problem = problemOf(values[i]); !problem.empty())
+            t.badValue(i, problem);
+    };
+    switch (t.field.type.kind) {
+    case TypeKind::Bool:
+      check(column.values<std::uint8_t>(), xr::capi::boolProblem);
+      break;
+    case TypeKind::Number:
+      check(column.values<double>(), xr::capi::numberProblem);
+      break;
+    case TypeKind::Date:
+      check(column.values<std::int32_t>(), xr::capi::dateProblem);
+      break;
+    case TypeKind::Enum:
+      check(column.values<std::int32_t>(),
+            xr::capi::EnumProblem{program.enums.get(t.field.type.enumId)});
+      break;
+    default:
+      break;
+    }
     checkRequired(t, rows);
   }
 }

@@ -7,6 +7,7 @@
 #include <pybind11/pybind11.h>
 
 #include <cstddef>
+#include <cstdint>
 
 namespace xuncha::python {
 
@@ -20,5 +21,15 @@ namespace xuncha::python {
 /// that does not parse, does not fit, or is missing in a field that is not optional.
 void fillBatch(const xr::ir::Program &program, xr::batch::Batch &batch, std::size_t rows,
                const pybind11::list &columns);
+
+/// One field's column of `batch` (its rows already set), from one entry as fillBatch takes them.
+void fillField(const xr::ir::Program &program, xr::batch::Batch &batch, std::uint32_t field,
+               const pybind11::handle &entry);
+
+/// For a batch whose value and validity arrays Python filled in place (numpy views of them):
+/// checks what the copying path checks (validity 0 or 1, bools 0 or 1, finite numbers, dates
+/// in years 1..9999, enum member indexes, no missing value in a field that is not optional)
+/// and zeroes the elements of missing values. Raises ValueError naming the field and row.
+void checkFilledInPlace(const xr::ir::Program &program, xr::batch::Batch &batch);
 
 } // namespace xuncha::python

@@ -97,23 +97,65 @@ struct Report {
   std::string text() const { return xr::output::reportText(rules->program(), reports); }
 };
 
-py::dict evaluate(const Binding &self, const py::list &columns, std::size_t rows,
-                  const std::vector<std::pair<std::string, std::string>> &settings,
-                  const std::string &engineName, const std::string &cacheDir, bool indicators,
-                  const std::string &reportMode) {
-  if (reportMode != "none" && reportMode != "figures" && reportMode != "state")
-    throw py::value_error("report must be \"none\", \"figures\" or \"state\"");
-  const Engine engine = engineOf(engineName);
-  std::shared_ptr<const Evaluator> evaluator;
-  {
-    py::gil_scoped_release release;
-    evaluator = self->evaluator(engine, cacheDir);
+/// A batch of the rule set's record whose numeric columns Python fills in place, through numpy
+/// views of the batch's own arrays: the zero-copy input path.
+struct BatchBinding {
+  BatchBinding(Binding owner, std::size_t rows)
+      : rules(std::move(owner)), batch(rules->rules().program()) {
+    batch.resize(rows);
   }
-  const ParamValues params = bindParams(*evaluator, settings);
-  const xr::ir::Program &program = self->rules().program();
-  Batch batch(program);
-  fillBatch(program, batch, rows, columns);
+  Binding rules;
+  Batch batch;
 
+  std::uint32_t field(const std::string &name) const {
+    const auto &fields = rules->rules().program().fields;
+    for (std::uint32_t f = 0; f < fields.size(); ++f)
+      if (fields[f].name == name)
+        return f;
+    throw py::value_error(
+        fmt::format("the record of rule set '{}' has no field {}", rules->rules().name(), name));
+  }
+};
+using SharedBatch = std::shared_ptr<BatchBinding>;
+
+/// A writable view of one array of a batch column; the view keeps the batch alive.
+py::array batchView(const SharedBatch &self, const std::string &name, bool validity) {
+  const std::uint32_t f = self->field(name);
+  xr::batch::Column &column = self->batch.column(f);
+  const auto rows = static_cast<py::ssize_t>(self->batch.rows());
+  const py::object base = py::cast(self);
+  if (validity)
+    return py::array(py::dtype("?"), {rows}, {py::ssize_t{1}}, column.validity(), base);
+  const char *format = nullptr;
+  py::ssize_t size = 0;
+  switch (column.type().kind) {
+  case xr::TypeKind::Bool:
+    format = "?", size = 1;
+    break;
+  case xr::TypeKind::Int:
+    format = "int64", size = 8;
+    break;
+  case xr::TypeKind::Number:
+    format = "float64", size = 8;
+    break;
+  case xr::TypeKind::Date:
+  case xr::TypeKind::Enum:
+    format = "int32", size = 4;
+    break;
+  default:
+    throw py::type_error(
+        fmt::format("field {} is {}: its values are not an array to fill in "
+                    "place; give them with Batch.set",
+                    name, xr::typeName(column.type(), &self->rules->rules().program().enums)));
+  }
+  return py::array(py::dtype(format), {rows}, {size}, column.rawValues(), base);
+}
+
+py::dict evaluateBatch(const Binding &self, const Batch &batch, const ParamValues &params,
+                       const std::shared_ptr<const Evaluator> &evaluator, bool indicators,
+                       const std::string &reportMode) {
+  const xr::ir::Program &program = self->rules().program();
+  const std::size_t rows = batch.rows();
   auto results = std::make_shared<Results>();
   std::optional<Report> figures;
   std::string state;
@@ -142,6 +184,40 @@ py::dict evaluate(const Binding &self, const py::list &columns, std::size_t rows
   else
     out["report"] = py::none();
   return out;
+}
+
+std::shared_ptr<const Evaluator> prepare(const Binding &self, const std::string &engineName,
+                                         const std::string &cacheDir,
+                                         const std::string &reportMode) {
+  if (reportMode != "none" && reportMode != "figures" && reportMode != "state")
+    throw py::value_error("report must be \"none\", \"figures\" or \"state\"");
+  const Engine engine = engineOf(engineName);
+  py::gil_scoped_release release;
+  return self->evaluator(engine, cacheDir);
+}
+
+py::dict evaluate(const Binding &self, const py::list &columns, std::size_t rows,
+                  const std::vector<std::pair<std::string, std::string>> &settings,
+                  const std::string &engineName, const std::string &cacheDir, bool indicators,
+                  const std::string &reportMode) {
+  const auto evaluator = prepare(self, engineName, cacheDir, reportMode);
+  const ParamValues params = bindParams(*evaluator, settings);
+  const xr::ir::Program &program = self->rules().program();
+  Batch batch(program);
+  fillBatch(program, batch, rows, columns);
+  return evaluateBatch(self, batch, params, evaluator, indicators, reportMode);
+}
+
+py::dict evaluateInPlace(const Binding &self, const SharedBatch &batch,
+                         const std::vector<std::pair<std::string, std::string>> &settings,
+                         const std::string &engineName, const std::string &cacheDir,
+                         bool indicators, const std::string &reportMode) {
+  if (batch->rules.get() != self.get() && batch->rules->rules().sha256() != self->rules().sha256())
+    throw py::value_error("the batch was made for another rule set");
+  const auto evaluator = prepare(self, engineName, cacheDir, reportMode);
+  const ParamValues params = bindParams(*evaluator, settings);
+  checkFilledInPlace(self->rules().program(), batch->batch);
+  return evaluateBatch(self, batch->batch, params, evaluator, indicators, reportMode);
 }
 
 /// Figures from partial states [(bytes, first record)], merged in the order given (any order
@@ -258,6 +334,9 @@ PYBIND11_MODULE(_xuncha, m) {
       .def("fields", &fields)
       .def("params", &params)
       .def("evaluate", &evaluate)
+      .def("evaluate_batch", &evaluateInPlace)
+      .def("batch", [](const Binding &self,
+                       std::size_t rows) { return std::make_shared<BatchBinding>(self, rows); })
       .def("merge_reports", &mergeReports)
       .def("explain", &explain)
       .def("run_tests", &runTests)
@@ -265,6 +344,16 @@ PYBIND11_MODULE(_xuncha, m) {
         return xr::output::ResultFormatter(b->rules().program(), xr::output::OutputFormat::Csv,
                                            indicators)
             .preamble();
+      });
+
+  py::class_<BatchBinding, std::shared_ptr<BatchBinding>>(m, "Batch")
+      .def_property_readonly("rows", [](const SharedBatch &b) { return b->batch.rows(); })
+      .def("values",
+           [](const SharedBatch &b, const std::string &name) { return batchView(b, name, false); })
+      .def("valid",
+           [](const SharedBatch &b, const std::string &name) { return batchView(b, name, true); })
+      .def("set", [](const SharedBatch &b, const std::string &name, const py::handle &spec) {
+        fillField(b->rules->rules().program(), b->batch, b->field(name), spec);
       });
 
   py::class_<Report>(m, "Report")

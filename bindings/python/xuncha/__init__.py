@@ -24,7 +24,7 @@ import pandas as _pd
 from . import _xuncha
 
 __all__ = [
-    "Diagnostic", "RuleSetError", "RuleSet", "Report", "PartialReport", "TestCase",
+    "Diagnostic", "RuleSetError", "RuleSet", "Batch", "Report", "PartialReport", "TestCase",
     "load", "load_text", "check", "to_csv",
 ]
 
@@ -333,6 +333,49 @@ def to_csv(results: _pd.DataFrame, rules: "RuleSet", indicators: bool = False) -
     return preamble + "".join(line + "\n" for line in lines)
 
 
+# ---- the zero-copy input path -------------------------------------------------------------
+
+class Batch:
+    """Records to fill in place: `values(field)` and `valid(field)` are writable numpy views of
+    the engine's own arrays (no copy at evaluation). Made by RuleSet.batch(rows); every value
+    starts missing.
+
+        batch = rules.batch(len(revenue))
+        batch.values("revenue")[:] = revenue          # float64 for number fields
+        batch.valid("revenue")[:] = ~np.isnan(revenue)
+        batch.set("id", ids)                          # text fields: copied, as any column
+        results = rules.evaluate(batch)
+
+    Arrays by field type: int int64; number float64; bool bool; date int32 (days since
+    1970-01-01); enum int32 (member index, in declaration order). Validity is bool (True:
+    present). Evaluation checks the values as the copying path does (bools, finite numbers,
+    dates in years 1..9999, member indexes, required fields present) and zeroes the elements of
+    missing values. Do not write to the arrays while an evaluation of the batch runs (it runs
+    without the GIL)."""
+
+    def __init__(self, native, rules: "RuleSet"):
+        self._native = native
+        self._rules = rules
+
+    @property
+    def rows(self) -> int:
+        return self._native.rows
+
+    def values(self, field: str) -> _np.ndarray:
+        return self._native.values(field)
+
+    def valid(self, field: str) -> _np.ndarray:
+        return self._native.valid(field)
+
+    def set(self, field: str, column) -> None:
+        """Copies a column of any accepted form (text fields need this) into the batch."""
+        spec = _column_spec(field, column)
+        if _length(field, column) != self.rows:
+            raise ValueError(f"column {field}: {_length(field, column)} values for a batch of "
+                             f"{self.rows} rows")
+        self._native.set(field, spec)
+
+
 # ---- the rule set -------------------------------------------------------------------------
 
 class RuleSet:
@@ -369,12 +412,25 @@ class RuleSet:
     def __repr__(self) -> str:
         return f"<xuncha.RuleSet {self.name!r} version {self.version} from {self.path}>"
 
+    def batch(self, rows: int) -> Batch:
+        """An empty batch of `rows` records to fill in place (see xuncha.Batch)."""
+        if rows < 0:
+            raise ValueError("a batch has 0 or more rows")
+        return Batch(self._native.batch(int(rows)), self)
+
     def _evaluate(self, data, params, engine, columns, indicators, cache_dir, report):
-        specs, rows, index = _columns(self._fields, data, columns)
         if cache_dir is None:
             cache_dir = _xuncha.default_cache_dir()
-        out = self._native.evaluate(specs, rows, _params(params), engine, str(cache_dir),
-                                    bool(indicators), report)
+        if isinstance(data, Batch):
+            if columns:
+                raise ValueError("columns= does not apply to a Batch")
+            rows, index = data.rows, _pd.RangeIndex(data.rows)
+            out = self._native.evaluate_batch(data._native, _params(params), engine,
+                                              str(cache_dir), bool(indicators), report)
+        else:
+            specs, rows, index = _columns(self._fields, data, columns)
+            out = self._native.evaluate(specs, rows, _params(params), engine, str(cache_dir),
+                                        bool(indicators), report)
         for warning in out["warnings"]:
             _warnings.warn(warning, RuntimeWarning, stacklevel=3)
         return _frame(out["columns"], index), out["report"], out["record_errors"], rows
@@ -382,8 +438,8 @@ class RuleSet:
     def evaluate(self, data, params: Optional[Mapping[str, Any]] = None, engine: str = "auto",
                  columns: Optional[Mapping[str, str]] = None, indicators: bool = False,
                  cache_dir: Optional[str] = None) -> _pd.DataFrame:
-        """Evaluates every record of `data` (a pandas DataFrame, or a dict of numpy arrays,
-        pandas Series or lists, one per field) and returns the results as a DataFrame with the
+        """Evaluates every record of `data` (a pandas DataFrame, a dict of numpy arrays,
+        pandas Series or lists, one per field, or a Batch filled in place) and returns the results as a DataFrame with the
         columns of `xuncha run`'s CSV (key, status, error, result columns, flags, actions) and
         the data's index.
 

@@ -24,6 +24,59 @@ bool isLiteral(const ConcreteToken &t, std::string_view text) {
   return t.kind == TokenClass::Literal && t.text == text;
 }
 
+bool startsWithStarter(std::string_view line) {
+  for (std::string_view starter : kStarters)
+    if (line.substr(0, starter.size()) == starter &&
+        (line.size() == starter.size() || line[starter.size()] == ' ' ||
+         line[starter.size()] == '\t' || line[starter.size()] == '\r' ||
+         line[starter.size()] == '\n'))
+      return true;
+  return false;
+}
+
+/// Where to start lexing for a context at `offset`: the start of the last line before it
+/// that begins (in column 0, outside comments and strings) with a declaration keyword, as
+/// top-level declarations are written; 0 when there is none. Lexing a whole 3,000-line file
+/// for each keystroke would cost more than everything else completion does.
+std::uint32_t windowStart(std::string_view text, std::uint32_t offset) {
+  enum class State { Code, LineComment, BlockComment, String } state = State::Code;
+  std::uint32_t start = 0;
+  for (std::uint32_t i = 0; i < offset; ++i) {
+    char c = text[i];
+    char next = i + 1 < text.size() ? text[i + 1] : '\0';
+    switch (state) {
+    case State::Code:
+      if ((i == 0 || text[i - 1] == '\n') && startsWithStarter(text.substr(i)))
+        start = i;
+      if (c == '/' && next == '/')
+        state = State::LineComment;
+      else if (c == '/' && next == '*') {
+        state = State::BlockComment;
+        ++i;
+      } else if (c == '"')
+        state = State::String;
+      break;
+    case State::LineComment:
+      if (c == '\n')
+        state = State::Code;
+      break;
+    case State::BlockComment:
+      if (c == '*' && next == '/') {
+        state = State::Code;
+        ++i;
+      }
+      break;
+    case State::String:
+      if (c == '\\')
+        ++i;
+      else if (c == '"' || c == '\n')
+        state = State::Code;
+      break;
+    }
+  }
+  return start;
+}
+
 } // namespace
 
 bool isWord(const ConcreteToken &t) {
@@ -52,8 +105,21 @@ bool endsExpression(const ConcreteToken &t) {
 TokenContext tokenContext(std::string_view text, std::uint32_t offset) {
   TokenContext cx;
   offset = std::min<std::uint32_t>(offset, static_cast<std::uint32_t>(text.size()));
-  syntax::ScannedTokens scanned = syntax::scanTokens(text);
+  // Lex from the start of the enclosing declaration to the end of the offset's line.
+  const std::uint32_t from = windowStart(text, offset);
+  std::size_t lineEnd = text.find('\n', offset);
+  const std::uint32_t to =
+      static_cast<std::uint32_t>(lineEnd == std::string_view::npos ? text.size() : lineEnd);
+  syntax::ScannedTokens scanned = syntax::scanTokens(text.substr(from, to - from));
   cx.tokens = std::move(scanned.tokens);
+  for (syntax::ConcreteToken &t : cx.tokens) {
+    t.begin += from;
+    t.end += from;
+  }
+  for (ast::Comment &comment : scanned.comments) {
+    comment.range.begin += from;
+    comment.range.end += from;
+  }
   cx.wordBegin = offset;
 
   for (const ast::Comment &comment : scanned.comments) {

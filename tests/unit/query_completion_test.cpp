@@ -129,6 +129,19 @@ TEST(QueryCompletion, TestsTypesAndHitPolicies) {
   EXPECT_FALSE(has(outputs, "staff"));
 }
 
+TEST(QueryCompletion, ContextSurvivesDeclarationsOverSeveralLinesAndCommentedKeywords) {
+  auto c = compileQueryFiles();
+  // Only the enclosing declaration is lexed; a keyword at the start of a line inside a block
+  // comment or a multi-line list does not start one.
+  Typed list = typed("checklist extra for true {\n  C1,\n/*\nindicator X {\n*/\n  |");
+  auto items = query::completeAt(c->model.get(), list.text, list.offset);
+  EXPECT_TRUE(has(items, "S1") && has(items, "safety"));
+  EXPECT_FALSE(has(items, "tier"));
+  Typed string = typed("let s = \"a\\\"\nrule\" + \"\"\nlet t = tier == |");
+  auto members = query::completeAt(c->model.get(), string.text, string.offset);
+  EXPECT_TRUE(has(members, "red"));
+}
+
 TEST(QueryCompletion, NothingInCommentsAndStrings) {
   auto c = compileQueryFiles();
   Typed comment = typed("// tier |");

@@ -302,6 +302,12 @@ RunSummary run(const Evaluator &evaluator, const RunOptions &requested) {
     }
     summary.stats.wallSeconds = secondsSince(start);
     summary.stats.peakMemoryBytes = peakResidentBytes();
+    const Evaluator::JitStatus jit = evaluator.jitStatus();
+    summary.stats.jitCompiled = jit.compiled;
+    summary.stats.jitCacheHit = jit.cached;
+    summary.stats.jitFailed = jit.failed;
+    summary.stats.compileSeconds = jit.compileSeconds;
+    summary.stats.jitRecords = jit.records;
   };
   if (options.cancel && options.cancel->load())
     summary.outcome = RunSummary::Outcome::Cancelled;

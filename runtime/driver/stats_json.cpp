@@ -21,6 +21,7 @@ std::string statsJson(const RunSummary &summary) {
   j["input_bytes"] = s.inputBytes;
   j["seconds"] = {{"wall", s.wallSeconds},
                   {"prepare", s.prepareSeconds},
+                  {"compile", s.compileSeconds},
                   {"read", s.readSeconds},
                   {"parse", s.parseSeconds},
                   {"evaluate", s.evaluateSeconds},
@@ -31,6 +32,10 @@ std::string statsJson(const RunSummary &summary) {
       {"evaluate_records_per_cpu_second", perSecond(records, s.evaluateSeconds)},
       {"load_megabytes_per_cpu_second",
        perSecond(megabytes, s.readSeconds + s.parseSeconds)}};
+  j["jit"] = {{"compiled", s.jitCompiled},
+              {"cache_hit", s.jitCacheHit},
+              {"failed", s.jitFailed},
+              {"records", s.jitRecords}};
   j["peak_memory_bytes"] = s.peakMemoryBytes;
   return j.dump(2);
 }

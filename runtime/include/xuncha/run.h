@@ -72,6 +72,15 @@ struct RunStats {
   double writeSeconds = 0;    // formatting and writing results and error rows
   double wallSeconds = 0;
   std::uint64_t peakMemoryBytes = 0; // the process's peak resident set size
+  /// The JIT (engines jit and auto; Evaluator::jitStatus at the end of the run): whether its
+  /// code was ready, whether it came from a cache (the process's or the disk's) instead of
+  /// the compiler, the elapsed seconds of compiling or linking it (on the one thread that did,
+  /// inside prepare for jit, inside evaluate for auto), and the records it evaluated.
+  bool jitCompiled = false;
+  bool jitCacheHit = false;
+  bool jitFailed = false;
+  double compileSeconds = 0;
+  std::uint64_t jitRecords = 0;
 };
 
 struct RunSummary {

@@ -5,6 +5,7 @@
 #include "compiler/driver/compilation.h"
 #include "runtime/testing/format.h"
 #include "runtime/testing/runner.h"
+#include "xuncha/evaluate.h"
 
 #include <algorithm>
 #include <filesystem>
@@ -27,6 +28,16 @@ ArgSpec testArguments() {
                    false, true})
       .option({"filter", "TEXT", "run only the cases whose title contains TEXT", {}, {}, false})
       .option({"format", "FORMAT", "how to print the results", {"text", "json"}, "text", false})
+      .option({"engine", "ENGINE",
+               "the back end that evaluates the cases' records: the interpreter, native code "
+               "compiled with LLVM, or auto (the JIT when the rule set's code is cached, else "
+               "the interpreter)",
+               {"auto", "interp", "jit"}, "auto", false})
+      .option({"cache-dir", "DIR",
+               "where the JIT keeps compiled rule sets between runs (default: "
+               "$XDG_CACHE_HOME/xuncha/jit or ~/.cache/xuncha/jit)",
+               {}, {}, false})
+      .flag("no-cache", "compile rule sets afresh and keep no compiled code on disk")
       .option(colorOption())
       .epilog("Files found in a folder are tested when they are rule sets (they start with a\n"
               "`ruleset` header); libraries such as calendars are skipped there, since they are\n"
@@ -37,8 +48,14 @@ ArgSpec testArguments() {
               "A file that does not compile prints its diagnostics and counts as failed. The\n"
               "last line counts the cases: `12 passed, 1 failed in 3 files`.\n"
               "\n"
+              "Both engines give the same results bit for bit; --engine=jit checks that the\n"
+              "native code passes every case too. A rule set the JIT cannot compile counts\n"
+              "as not compiled under --engine=jit. The expectations themselves are always\n"
+              "evaluated by the interpreter, over the results the engine wrote.\n"
+              "\n"
               "--format=json prints one object: {\"files\": [{\"path\", \"compiled\",\n"
-              "\"diagnostics\"}], \"cases\": [{\"file\", \"line\", \"title\", \"passed\",\n"
+              "\"diagnostics\", \"engine\", \"engine_error\"}], \"cases\": [{\"file\",\n"
+              "\"line\", \"title\", \"passed\",\n"
               "\"problem\", \"failures\": [{\"expectation\", \"line\", \"outcome\", \"error\",\n"
               "\"shown\": [{\"expression\", \"value\", \"error\"}]}], \"record\", \"params\"}],\n"
               "\"summary\": {\"passed\", \"failed\", \"files\", \"not_compiled\"}}.\n"
@@ -106,7 +123,15 @@ std::string summaryLine(const Totals &t, bool color) {
 int runTest(const Args &args, CommandContext &context) {
   const bool json = args.value("format") == "json";
   const bool color = !json && useColor(args.value("color"), context);
-  const std::string filter = args.value("filter");
+  testrun::TestOptions testOptions;
+  testOptions.filter = args.value("filter");
+  const std::string engine = args.value("engine");
+  testOptions.engine = engine == "jit"      ? testrun::TestEngine::Jit
+                       : engine == "interp" ? testrun::TestEngine::Interpreter
+                                            : testrun::TestEngine::Auto;
+  if (!args.has("no-cache"))
+    testOptions.cacheDir =
+        args.has("cache-dir") ? args.value("cache-dir") : xuncha::defaultJitCacheDir();
   std::vector<std::string> paths = args.positionals();
   if (paths.empty())
     paths.push_back(".");
@@ -148,13 +173,24 @@ int runTest(const Args &args, CommandContext &context) {
                     << "  does not compile\n";
       }
     }
+    testrun::TestRun tested;
+    if (compiled) {
+      tested = testrun::runTests(*compilation, testOptions);
+      if (!tested.error.empty()) {
+        ++totals.notCompiled;
+        if (!json)
+          context.out << testrun::paint(color, "1;31", "FAIL") << "  " << candidate.path
+                      << "  the JIT cannot compile it: " << tested.error << "\n";
+      }
+    }
     if (json)
       files.push_back({{"path", candidate.path},
                        {"compiled", compiled},
-                       {"diagnostics", std::move(diagnostics)}});
-    if (!compiled)
-      continue;
-    for (const testrun::CaseResult &result : testrun::runTests(*compilation, filter)) {
+                       {"diagnostics", std::move(diagnostics)},
+                       {"engine", tested.engine.empty() ? nlohmann::ordered_json()
+                                                        : nlohmann::ordered_json(tested.engine)},
+                       {"engine_error", tested.error}});
+    for (const testrun::CaseResult &result : tested.cases) {
       ++(result.passed ? totals.passed : totals.failed);
       if (json)
         cases.push_back(testrun::caseJson(*compilation->program, result));

@@ -3,7 +3,10 @@
 #include "runtime/batch/batch.h"
 #include "runtime/batch/results.h"
 #include "runtime/interp/interpreter.h"
+#include "runtime/jit/compiled_program.h"
 #include "runtime/testing/values.h"
+
+#include <memory>
 
 namespace xr::testrun {
 namespace {
@@ -12,6 +15,7 @@ struct Context {
   const ir::Program &program;
   const SourceManager &sources;
   const interp::Interpreter &interpreter;
+  const jit::CompiledProgram *compiled = nullptr; // evaluates the records when set
 };
 
 /// The value of `expr` for the case's one record, or its error message.
@@ -81,7 +85,10 @@ CaseResult runCase(const Context &c, const ir::TestCase &tc) {
     return out;
   }
   batch::Results results;
-  c.interpreter.evaluate(record, *params, results);
+  if (c.compiled)
+    c.compiled->evaluate(record, *params, results);
+  else
+    c.interpreter.evaluate(record, *params, results);
 
   const std::string quoted = "\"" + tc.errorContains + "\"";
   if (tc.expectError) {
@@ -107,15 +114,30 @@ CaseResult runCase(const Context &c, const ir::TestCase &tc) {
 } // namespace
 
 std::vector<CaseResult> runTests(const Compilation &compilation, const std::string &filter) {
-  std::vector<CaseResult> out;
+  TestOptions options;
+  options.filter = filter;
+  return runTests(compilation, options).cases;
+}
+
+TestRun runTests(const Compilation &compilation, const TestOptions &options) {
+  TestRun out;
   if (!compilation.program)
     return out;
   const ir::Program &p = *compilation.program;
+  std::unique_ptr<jit::CompiledProgram> compiled;
+  if (options.engine != TestEngine::Interpreter) {
+    const bool cachedOnly = options.engine == TestEngine::Auto;
+    compiled = jit::CompiledProgram::compile(p, out.error, {true, options.cacheDir, cachedOnly});
+    if (!compiled && !cachedOnly)
+      return out;
+    out.error.clear(); // auto: not cached, which is no error
+  }
+  out.engine = compiled ? "jit" : "interp";
   interp::Interpreter interpreter(p);
-  const Context context{p, compilation.sources, interpreter};
+  const Context context{p, compilation.sources, interpreter, compiled.get()};
   for (const ir::TestCase &tc : p.tests)
-    if (filter.empty() || tc.title.find(filter) != std::string::npos)
-      out.push_back(runCase(context, tc));
+    if (options.filter.empty() || tc.title.find(options.filter) != std::string::npos)
+      out.cases.push_back(runCase(context, tc));
   return out;
 }
 

@@ -44,7 +44,33 @@ struct CaseResult {
 };
 
 /// Runs the test cases of `compilation` (which must have a program) whose title contains
-/// `filter` (every case when empty), in source order.
+/// `filter` (every case when empty), in source order, on the interpreter.
 std::vector<CaseResult> runTests(const Compilation &compilation, const std::string &filter = {});
+
+/// Which back end evaluates the cases' records (`xuncha test --engine`). The expectations and
+/// the values a failure shows are test-only expressions over the evaluated frame: the
+/// interpreter computes them on either engine, from the results the chosen engine wrote.
+enum class TestEngine : std::uint8_t {
+  Interpreter,
+  Jit,  // native code compiled for the rule set (runtime/jit)
+  Auto, // the JIT when the rule set's code is in a cache, else the interpreter (a handful of
+        // records never pays for compiling, as under `xuncha run --engine auto`)
+};
+
+struct TestOptions {
+  std::string filter;
+  TestEngine engine = TestEngine::Interpreter;
+  std::string cacheDir; // the JIT's disk cache of compiled code; "" for none
+};
+
+struct TestRun {
+  /// The engine that evaluated the records: "interp" or "jit"; "" when none could.
+  std::string engine;
+  /// Under TestEngine::Jit, why the rule set could not be compiled (then no case ran).
+  std::string error;
+  std::vector<CaseResult> cases;
+};
+
+TestRun runTests(const Compilation &compilation, const TestOptions &options);
 
 } // namespace xr::testrun

@@ -102,7 +102,7 @@ public:
       return take();
     if (itemStart()) {
       itemKeywords();
-      if (cx_.open.empty() || cx_.declKind == "table" || cx_.declKind == "test")
+      if (cx_.open.empty() || cx_.declKind == "test")
         return take();
     }
     expression();
@@ -232,6 +232,13 @@ private:
 
   void itemKeywords() {
     if (cx_.open.empty()) {
+      // An indicator's or domain's header goes on until its `{` (or the next declaration).
+      if (cx_.previous() && !cx_.previousIs("}") &&
+          (cx_.declKind == "indicator" || cx_.declKind == "domain")) {
+        if (cx_.declKind == "indicator")
+          keywords({"in", "critical", "major", "minor"});
+        keywords({"weight"});
+      }
       for (const SnippetSpec &s : kDeclarationSnippets)
         add(std::string(s.label), CompletionKind::Snippet, std::string(s.detail), "",
             std::string(s.body), true);

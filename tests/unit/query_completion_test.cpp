@@ -102,6 +102,12 @@ TEST(QueryCompletion, DomainsIndicatorsPoliciesAndMembers) {
   auto score = query::completeAt(c->model.get(), dot.text, dot.offset);
   ASSERT_EQ(score.items.size(), 1u);
   EXPECT_EQ(score.items[0].label, "score");
+  Typed header = typed("indicator N2 \"新\" |");
+  auto headerWords = query::completeAt(c->model.get(), header.text, header.offset);
+  EXPECT_TRUE(has(headerWords, "in") && has(headerWords, "weight") && has(headerWords, "major"));
+  Typed row = typed("table t3 {\n  sta|");
+  auto rowItems = query::completeAt(c->model.get(), row.text, row.offset);
+  EXPECT_TRUE(has(rowItems, "staff"));
   Typed body = typed("override indicator C2 {\n  |");
   EXPECT_TRUE(has(query::completeAt(c->model.get(), body.text, body.offset), "basis"));
 }

@@ -190,6 +190,8 @@ const char *xuncha_status_name(xuncha_status status) {
     return "memory";
   case XUNCHA_ERROR_INTERNAL:
     return "internal";
+  case XUNCHA_STATUS_INT_:
+    break;
   }
   return "unknown";
 }
@@ -212,6 +214,8 @@ const char *xuncha_type_name(xuncha_type type) {
     return "set";
   case XUNCHA_TYPE_STATUS:
     return "status";
+  case XUNCHA_TYPE_INT_:
+    break;
   }
   return "unknown";
 }

@@ -60,6 +60,10 @@ extern "C" {
 XUNCHA_API const char *xuncha_version(void);
 XUNCHA_API int xuncha_abi_version(void);
 
+/* Every enum of the API ends with a *_INT_ member that is not a value: it makes the enum an
+ * int-sized type whose every int value a caller may pass is well defined (the calls refuse
+ * those that are no member). */
+
 /* ---- Status and errors -------------------------------------------------------------------- */
 
 typedef enum xuncha_status {
@@ -76,7 +80,8 @@ typedef enum xuncha_status {
   XUNCHA_ERROR_RUN = 9,        /* a file run failed, was stopped at a bad row, or was cancelled */
   XUNCHA_ERROR_NOT_FOUND = 10, /* no field, param, column or enum member of that name */
   XUNCHA_ERROR_MEMORY = 11,
-  XUNCHA_ERROR_INTERNAL = 12 /* a bug in Xuncha: please report the message */
+  XUNCHA_ERROR_INTERNAL = 12,     /* a bug in Xuncha: please report the message */
+  XUNCHA_STATUS_INT_ = 0x7fffffff /* not a status: keeps the enum an int for any value */
 } xuncha_status;
 
 /* The message of this thread's last failed call ("" after a successful one). Never NULL. */
@@ -104,7 +109,8 @@ typedef enum xuncha_type {
   XUNCHA_TYPE_DATE = 5,
   XUNCHA_TYPE_ENUM = 6,
   XUNCHA_TYPE_SET = 7,
-  XUNCHA_TYPE_STATUS = 8
+  XUNCHA_TYPE_STATUS = 8,
+  XUNCHA_TYPE_INT_ = 0x7fffffff /* not a type: keeps the enum an int for any value */
 } xuncha_type;
 
 /* Bits of the `flags` of fields, params and result columns. */
@@ -153,7 +159,8 @@ XUNCHA_API xuncha_status xuncha_ruleset_info(const xuncha_ruleset *ruleset, cons
 typedef enum xuncha_severity {
   XUNCHA_SEVERITY_ERROR = 0,
   XUNCHA_SEVERITY_WARNING = 1,
-  XUNCHA_SEVERITY_NOTE = 2
+  XUNCHA_SEVERITY_NOTE = 2,
+  XUNCHA_SEVERITY_INT_ = 0x7fffffff /* not a severity: keeps the enum an int */
 } xuncha_severity;
 
 XUNCHA_API xuncha_status xuncha_diagnostics_count(const xuncha_diagnostics *diagnostics,
@@ -227,9 +234,10 @@ XUNCHA_API xuncha_status xuncha_test_results_free(xuncha_test_results *results);
 /* ---- Compiling ---------------------------------------------------------------------------- */
 
 typedef enum xuncha_engine {
-  XUNCHA_ENGINE_INTERP = 0, /* the interpreter */
-  XUNCHA_ENGINE_JIT = 1,    /* native code compiled with LLVM, now */
-  XUNCHA_ENGINE_AUTO = 2    /* the JIT when its code is cached, else after 500,000 records */
+  XUNCHA_ENGINE_INTERP = 0,       /* the interpreter */
+  XUNCHA_ENGINE_JIT = 1,          /* native code compiled with LLVM, now */
+  XUNCHA_ENGINE_AUTO = 2,         /* the JIT when its code is cached, else after 500,000 records */
+  XUNCHA_ENGINE_INT_ = 0x7fffffff /* not an engine: keeps the enum an int for any value */
 } xuncha_engine;
 
 /* "interp", "jit" or "auto" to an engine; XUNCHA_ERROR_ARGUMENT otherwise. */

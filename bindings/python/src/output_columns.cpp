@@ -95,6 +95,22 @@ py::array objectArray(const std::vector<py::object> &cells) {
   return out;
 }
 
+/// The str object of a text, the previous one again when the text is the same.
+class TextCells {
+public:
+  py::object of(const std::string &text) {
+    if (!last_ || text != lastText_) {
+      last_ = py::str(text);
+      lastText_ = text;
+    }
+    return last_;
+  }
+
+private:
+  py::object last_;
+  std::string lastText_;
+};
+
 py::list names(const std::vector<std::string> &list) {
   py::list out;
   for (const std::string &n : list)
@@ -153,17 +169,21 @@ py::list resultColumns(const xr::ir::Program &program, Shared results, bool indi
       break;
     }
 
-  std::vector<py::object> status(rows), error(rows), flags(rows), actions(rows);
-  const py::str ok("ok"), failed("error");
+  std::vector<py::object> error(rows), flags(rows), actions(rows);
+  py::array_t<std::int32_t> status(static_cast<py::ssize_t>(rows));
+  std::int32_t *statusCodes = status.mutable_data();
+  // Most rows raise the same few flags and actions (mostly none): one str object for a run of
+  // equal texts spares an allocation per row.
+  TextCells flagCells, actionCells;
   std::string text;
   for (std::size_t row = 0; row < rows; ++row) {
     if (!r.ok(row)) {
-      status[row] = failed;
+      statusCodes[row] = 1;
       error[row] = py::str(xr::batch::errorMessage(program, r.error(row)));
       flags[row] = actions[row] = py::none();
       continue;
     }
-    status[row] = ok;
+    statusCodes[row] = 0;
     error[row] = py::none();
     text.clear();
     for (const xr::ir::FlagInfo &flag : program.flags) {
@@ -178,7 +198,7 @@ py::list resultColumns(const xr::ir::Program &program, Shared results, bool indi
         text.append(flag.name);
       }
     }
-    flags[row] = py::str(text);
+    flags[row] = flagCells.of(text);
     text.clear();
     for (const xr::ir::EscalationInfo &e : program.escalations) {
       const Column &fired = r.slot(e.fired);
@@ -197,9 +217,12 @@ py::list resultColumns(const xr::ir::Program &program, Shared results, bool indi
               text, program, xr::output::detail::ColumnReader(argument, r.arena()).at(row));
       }
     }
-    actions[row] = py::str(text);
+    actions[row] = actionCells.of(text);
   }
-  out.append(py::make_tuple("status", "text", objectArray(status), py::none(), py::none()));
+  py::list statuses;
+  statuses.append("ok");
+  statuses.append("error");
+  out.append(py::make_tuple("status", "category", status, py::none(), statuses));
   out.append(py::make_tuple("error", "text", objectArray(error), py::none(), py::none()));
   for (const xr::ir::ResultColumn &c : program.results)
     if (indicators || !c.perIndicator)

@@ -18,8 +18,9 @@ namespace xuncha::python {
 ///   kind "category"   values int32 codes (-1 where missing), extra: the category names
 ///   kind "text"       values an object array of str (None where missing)
 /// Numeric values are views of the result columns (no copy): the arrays keep `results` alive.
-/// Values of rows that are missing are zero. A row with an error has every value column missing
-/// and its message in the error column; flags and actions are ';'-joined names as in the CSV.
+/// Values of rows that are missing are zero. `status` is a category (ok, error). A row with an
+/// error has every value column missing and its message in the error column; flags and actions are
+/// ';'-joined names as in the CSV.
 pybind11::list resultColumns(const xr::ir::Program &program,
                              std::shared_ptr<const xr::batch::Results> results, bool indicators);
 

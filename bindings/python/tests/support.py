@@ -1,6 +1,8 @@
 """Shared by the Python tests: where the repository and the CLI are, and the sample data."""
+import atexit
 import functools
 import os
+import shutil
 import subprocess
 import tempfile
 
@@ -18,12 +20,15 @@ SKETCH = os.path.join(SOURCE, "rulesets", "examples", "sketch.xr")
 # exactly, and only empty cells missing ("NA" is a region name as much as any other text).
 READ_CSV = dict(float_precision="round_trip", keep_default_na=False, na_values=[""])
 
+# Every file a test writes goes under one folder, removed when the test process ends.
+SCRATCH = tempfile.mkdtemp(prefix="xuncha-py-")
+atexit.register(shutil.rmtree, SCRATCH, ignore_errors=True)
+
 
 @functools.lru_cache(maxsize=None)
 def population_subset(rows: int) -> str:
     """The first `rows` records of examples/population.csv as a file of their own."""
-    folder = tempfile.mkdtemp(prefix="xuncha-py-")
-    path = os.path.join(folder, f"population-{rows}.csv")
+    path = os.path.join(SCRATCH, f"population-{rows}.csv")
     with open(POPULATION, encoding="utf-8") as src, open(path, "w", encoding="utf-8") as out:
         for i, line in enumerate(src):
             if i > rows:
@@ -38,7 +43,7 @@ def read_population(path: str) -> pd.DataFrame:
 
 def cli_run(ruleset: str, data: str, *args: str) -> tuple[str, str]:
     """`xuncha run` over `data`: (results CSV text, report JSON text)."""
-    folder = tempfile.mkdtemp(prefix="xuncha-cli-")
+    folder = tempfile.mkdtemp(dir=SCRATCH)
     out = os.path.join(folder, "results.csv")
     report = os.path.join(folder, "report.json")
     subprocess.run([CLI, "run", ruleset, "--data", data, "--out", out, "--report", report,

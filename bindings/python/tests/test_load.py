@@ -1,10 +1,11 @@
 """Loading rule sets: from a file and from text, warnings kept, errors raised with their
 diagnostics attached (and surviving a pickle, as they must to come back from a Dask worker)."""
+import os
 import pickle
 import unittest
 
 import xuncha
-from support import NATIONAL_2024, SKETCH
+from support import NATIONAL_2024, SCRATCH, SKETCH
 
 BROKEN = """ruleset "broken" version 1
 record R {
@@ -52,13 +53,12 @@ class Load(unittest.TestCase):
         self.assertEqual(str(again), str(e))
 
     def test_check_returns_diagnostics_without_raising(self):
-        import os, tempfile
-        path = os.path.join(tempfile.mkdtemp(), "broken.xr")
+        path = os.path.join(SCRATCH, "broken.xr")
         with open(path, "w", encoding="utf-8") as f:
             f.write(BROKEN)
         diagnostics = xuncha.check(path)
         self.assertTrue(any(d.severity == "error" for d in diagnostics))
-        self.assertEqual(xuncha.check(SKETCH), [d for d in xuncha.check(SKETCH) if d.severity != "error"])
+        self.assertFalse([d for d in xuncha.check(SKETCH) if d.severity == "error"])
 
     def test_a_missing_file_is_a_diagnostic_not_a_crash(self):
         with self.assertRaises(xuncha.RuleSetError) as raised:

@@ -69,6 +69,13 @@ class Load(unittest.TestCase):
         rules = xuncha.load(NATIONAL_2024)
         again = pickle.loads(pickle.dumps(rules))
         self.assertEqual(again.sha256, rules.sha256)
+        here = os.getcwd()
+        try:  # a relative path is made absolute: the receiver may run elsewhere
+            os.chdir(os.path.dirname(NATIONAL_2024))
+            pickled = pickle.dumps(xuncha.load("2024.xr"))
+        finally:
+            os.chdir(here)
+        self.assertEqual(pickle.loads(pickled).sha256, rules.sha256)
         with self.assertRaises(TypeError):
             pickle.dumps(xuncha.load_text('ruleset "t" version 1\nrecord R {\n  id: text key\n}\n'))
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import difflib as _difflib
+import os as _os
 import json as _json
 import warnings as _warnings
 from typing import Any, Iterable, Mapping, NamedTuple, Optional, Sequence
@@ -391,7 +392,7 @@ class RuleSet:
         # not picklable (their text may import files relative to a folder the receiver lacks).
         if self.path.startswith("<"):
             raise TypeError("a rule set loaded from text cannot be pickled; load it from a file")
-        return (load, (self.path,))
+        return (load, (_os.path.abspath(self.path),))  # the receiver's folder may differ
 
     name = property(lambda self: self._native.name, doc="the `ruleset \"...\"` title")
     version = property(lambda self: self._native.version)

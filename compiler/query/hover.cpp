@@ -105,9 +105,61 @@ std::string describeAggregate(sema::AggregateKind kind) {
   return "";
 }
 
+/// The text of `range`, on one line and cut to a length that fits a hover.
+std::string writtenText(const SourceManager &sources, SourceRange range) {
+  if (!range.valid() || range.file >= sources.size())
+    return "";
+  const std::string &text = sources.file(range.file).text();
+  if (range.end > text.size() || range.begin > range.end)
+    return "";
+  std::string out;
+  bool space = false;
+  for (std::uint32_t i = range.begin; i < range.end; ++i) {
+    char c = text[i];
+    if (c == '\n' || c == '\r' || c == '\t' || c == ' ') {
+      space = !out.empty();
+      continue;
+    }
+    if (space)
+      out += ' ';
+    space = false;
+    out += c;
+  }
+  if (out.size() > 80) {
+    std::size_t cut = 77;
+    while (cut > 0 && (static_cast<unsigned char>(out[cut]) & 0xC0) == 0x80)
+      --cut; // not inside a UTF-8 sequence
+    out = out.substr(0, cut) + "...";
+  }
+  return out;
+}
+
+const ast::Expr *valueOf(const sema::Model &m, sema::SymbolRef s) {
+  switch (s.kind) {
+  case SymbolKind::Let:
+    return s.index < m.lets.size() ? m.lets[s.index].value : nullptr;
+  case SymbolKind::Score:
+    return s.index < m.scores.size() ? m.scores[s.index].value : nullptr;
+  case SymbolKind::Deadline:
+    return s.index < m.deadlines.size() ? m.deadlines[s.index].value : nullptr;
+  case SymbolKind::IndicatorLet:
+    if (auto *i = at(m.indicators, s.index))
+      if (auto *l = at(i->lets, s.member))
+        return l->value;
+    return nullptr;
+  case SymbolKind::CheckLet:
+    if (auto *c = at(m.checks, s.index))
+      if (auto *l = at(c->lets, s.member))
+        return l->value;
+    return nullptr;
+  default:
+    return nullptr;
+  }
+}
+
 } // namespace
 
-std::string describeSymbol(const sema::Model &m, sema::SymbolRef s) {
+std::string describeSymbol(const sema::Model &m, sema::SymbolRef s, const SourceManager *sources) {
   switch (s.kind) {
   case SymbolKind::Indicator:
     if (s.index < m.indicators.size())
@@ -129,8 +181,12 @@ std::string describeSymbol(const sema::Model &m, sema::SymbolRef s) {
       line(out, code(p->name + ": " + symbolTypeText(m, s)));
       if (!p->unit.empty())
         line(out, "unit: " + p->unit);
-      line(out, p->defaultValue ? "has a default; can be set at run time"
-                                : "no default: must be given at run time");
+      if (p->defaultValue && sources)
+        line(out, "default " + code(writtenText(*sources, p->defaultValue->range)) +
+                      "; can be set at run time");
+      else
+        line(out, p->defaultValue ? "has a default; can be set at run time"
+                                  : "no default: must be given at run time");
       return out;
     }
     break;
@@ -161,6 +217,11 @@ std::string describeSymbol(const sema::Model &m, sema::SymbolRef s) {
       if (member.label != member.name)
         line(out, "label \"" + member.label + "\"");
     }
+    if (sources && (s.kind == SymbolKind::Let || s.kind == SymbolKind::Score ||
+                    s.kind == SymbolKind::IndicatorLet || s.kind == SymbolKind::CheckLet ||
+                    s.kind == SymbolKind::Deadline))
+      if (const ast::Expr *value = valueOf(m, s))
+        line(out, code("= " + writtenText(*sources, value->range)));
     if (s.kind == SymbolKind::Checklist)
       if (auto *c = at(m.checklists, s.index))
         line(out, (c->title.empty() ? "" : c->title + " · ") +
@@ -181,7 +242,7 @@ std::optional<HoverInfo> hoverAt(const Compilation &c, FileId file, std::uint32_
     return std::nullopt;
   const sema::Model &m = *c.model;
   if (auto hit = symbolAt(c, file, offset)) {
-    std::string text = describeSymbol(m, hit->symbol);
+    std::string text = describeSymbol(m, hit->symbol, &c.sources);
     if (!text.empty())
       return HoverInfo{hit->range, std::move(text)};
   }
@@ -194,15 +255,7 @@ std::optional<HoverInfo> hoverAt(const Compilation &c, FileId file, std::uint32_
     if (!type || type->isError())
       continue;
     const SourceRange r = (*it)->range;
-    std::string_view text =
-        std::string_view(c.sources.file(file).text()).substr(r.begin, r.end - r.begin);
-    std::string shown(text);
-    if (shown.size() > 80) {
-      std::size_t cut = 77;
-      while (cut > 0 && (static_cast<unsigned char>(shown[cut]) & 0xC0) == 0x80)
-        --cut; // not inside a UTF-8 sequence
-      shown = shown.substr(0, cut) + "...";
-    }
+    std::string shown = writtenText(c.sources, r);
     std::string out = fmt::format("{}: {}", code(shown), code(typeName(*type, &m.enums)));
     if (auto unit = m.exprUnits.find((*it)->id); unit != m.exprUnits.end())
       out += " in " + unit->second;

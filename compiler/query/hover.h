@@ -18,7 +18,9 @@ struct HoverInfo {
 
 std::optional<HoverInfo> hoverAt(const Compilation &compilation, FileId file, std::uint32_t offset);
 
-/// The Markdown for a symbol (hover, completion documentation).
-std::string describeSymbol(const sema::Model &model, sema::SymbolRef symbol);
+/// The Markdown for a symbol (hover, completion documentation). With `sources`, values
+/// written in the rule file (a param's default, a let's or score's expression) are shown too.
+std::string describeSymbol(const sema::Model &model, sema::SymbolRef symbol,
+                           const SourceManager *sources = nullptr);
 
 } // namespace xr::query

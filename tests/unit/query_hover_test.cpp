@@ -45,6 +45,19 @@ TEST(QueryHover, FieldShowsTypeUnitAndLabel) {
       << titled->markdown;
 }
 
+TEST(QueryHover, ValuesAsWritten) {
+  auto c = compileQueryFiles();
+  FileId base = query::fileNamed(*c, "base.xr");
+  auto param = query::hoverAt(*c, 0, offsetOf(kQueryUpdate, "inspection_date"));
+  ASSERT_TRUE(param);
+  EXPECT_NE(param->markdown.find("default `2024-06-30`; can be set at run time"), std::string::npos)
+      << param->markdown;
+  auto let = query::hoverAt(*c, base, offsetOf(kQueryBase, "ratio >"));
+  ASSERT_TRUE(let);
+  EXPECT_NE(let->markdown.find("type `number?`"), std::string::npos) << let->markdown;
+  EXPECT_NE(let->markdown.find("`= cost / 2`"), std::string::npos) << let->markdown;
+}
+
 TEST(QueryHover, BuiltinShowsSignatureAndDocumentation) {
   const std::string update = kQueryUpdate + "let m = max(staff, 3)\n";
   auto c = compileQueryFiles(update);

@@ -240,7 +240,8 @@ local function run()
     local range = prepared and (prepared.range or prepared)
     check(range ~= nil and range.start ~= nil, 'prepareRename answers a range', err or vim.inspect(prepared))
     if range and range.start then
-      local want_start = vim.str_utfindex(vim.api.nvim_buf_get_lines(bufnr, line, line + 1, false)[1], column)
+      -- str_utfindex gives the UTF-32 index, then the UTF-16 one.
+      local _, want_start = vim.str_utfindex(vim.api.nvim_buf_get_lines(bufnr, line, line + 1, false)[1], column)
       check(range.start.line == line and range.start.character == want_start
         and range['end'].character == want_start + 2,
         'prepareRename covers the name (utf-16 columns after 𠮷)', vim.inspect(range))

@@ -34,8 +34,12 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#if defined(_WIN32)
+/* What the library exports (it is built with hidden visibility; XUNCHA_BUILDING_LIBRARY is
+ * defined only while it is built). */
+#if defined(_WIN32) && defined(XUNCHA_BUILDING_LIBRARY)
 #define XUNCHA_API __declspec(dllexport)
+#elif defined(_WIN32)
+#define XUNCHA_API __declspec(dllimport)
 #elif defined(__GNUC__)
 #define XUNCHA_API __attribute__((visibility("default")))
 #else

@@ -162,7 +162,11 @@ test.before(async () => {
 });
 
 // The test runner sets a failing exit code; then the exchange explains what the server did.
+// XUNCHA_LSP_TRANSCRIPT=FILE keeps the whole exchange in FILE in any case.
 process.on('exit', () => {
+  if (process.env.XUNCHA_LSP_TRANSCRIPT) {
+    fs.writeFileSync(process.env.XUNCHA_LSP_TRANSCRIPT, transcript.join('\n') + '\n');
+  }
   if (process.exitCode) {
     process.stderr.write('\n---- the JSON-RPC exchange with xuncha lsp (last 200 entries) ----\n');
     process.stderr.write(transcript.slice(-200).join('\n') + '\n');
@@ -368,7 +372,7 @@ test('definition: the indicator in the file, the enum across the import', async 
   assert.deepEqual(imported[0].range.start, text.positionOf(importedText, 'enum 信用', '信用'));
 });
 
-test('references of a field find its declaration and both uses', async (t) => {
+test('references of a field find its declaration and every use', async (t) => {
   if (!needs(t, 'referencesProvider')) return;
   const at = text.positionOf(ORIGINAL, '年度演练次数 >= 2', '年度演练次数', 1, 3);
   const found = locations(
@@ -381,6 +385,7 @@ test('references of a field find its declaration and both uses', async (t) => {
   const starts = found.map((l) => `${l.uri === MAIN_URI ? 'main' : l.uri}:${l.range.start.line}:${l.range.start.character}`).sort();
   const expected = [
     text.positionOf(ORIGINAL, '年度演练次数: int', '年度演练次数'),
+    text.positionOf(ORIGINAL, 'min(年度演练次数', '年度演练次数'),
     text.positionOf(ORIGINAL, '年度演练次数 >= 2', '年度演练次数'),
     text.positionOf(ORIGINAL, '年度演练次数 >= 1', '年度演练次数'),
   ].map((p) => `main:${p.line}:${p.character}`).sort();
@@ -407,6 +412,93 @@ test('rename after 𠮷: prepareRename, the edit, and a clashing name refused', 
     (error) => error instanceof rpc.ResponseError,
     'renaming indicator 演练 to 持证, the name of another indicator, must be refused',
   );
+});
+
+test('signature help inside a built-in call after Chinese text', async (t) => {
+  if (!needs(t, 'signatureHelpProvider')) return;
+  const position = text.positionOf(ORIGINAL, 'min(年度演练次数', ', 100', 1, 2);
+  const help = await request('textDocument/signatureHelp', {
+    textDocument: { uri: MAIN_URI },
+    position,
+    context: { triggerKind: 2, triggerCharacter: ',', isRetrigger: false },
+  });
+  assert.ok(help && help.signatures.length > 0, `no signature: ${JSON.stringify(help)}`);
+  const labels = help.signatures.map((s) => s.label);
+  assert.ok(labels.some((l) => l.startsWith('min(')), `no signature of min: ${labels.join('; ')}`);
+  assert.equal(help.activeParameter ?? help.signatures[help.activeSignature ?? 0].activeParameter, 1);
+});
+
+test('workspace symbols find a Chinese name', async (t) => {
+  if (!needs(t, 'workspaceSymbolProvider')) return;
+  const symbols = await request('workspace/symbol', { query: '演练' });
+  const indicator = (symbols ?? []).find((s) => s.name === '演练' && s.location.uri === MAIN_URI);
+  assert.ok(indicator, `no symbol 演练 in the file among ${JSON.stringify(symbols)}`);
+  if (indicator.location.range) {
+    assert.deepEqual(indicator.location.range.start.line, text.positionOf(ORIGINAL, 'indicator 演练', '演练').line);
+  }
+});
+
+test('folding ranges cover an indicator block', async (t) => {
+  if (!needs(t, 'foldingRangeProvider')) return;
+  const ranges = await request('textDocument/foldingRange', { textDocument: { uri: MAIN_URI } });
+  const start = text.positionOf(ORIGINAL, 'indicator 演练', '演练').line;
+  const close = text.lines(ORIGINAL).findIndex((l, i) => i > start && l.startsWith('}'));
+  assert.ok(
+    ranges.some((r) => r.startLine === start && (r.endLine === close || r.endLine === close - 1)),
+    `no folding range from line ${start} to ${close}: ${JSON.stringify(ranges)}`,
+  );
+});
+
+test('inlay hints show the effective weight after the weight', async (t) => {
+  if (!needs(t, 'inlayHintProvider')) return;
+  const whole = { start: { line: 0, character: 0 }, end: { line: text.lines(ORIGINAL).length, character: 0 } };
+  const hints = await request('textDocument/inlayHint', { textDocument: { uri: MAIN_URI }, range: whole });
+  const after = text.positionOf(ORIGINAL, 'indicator 演练', 'weight 50%', 1, 'weight 50%'.length);
+  const hint = (hints ?? []).find((h) => h.position.line === after.line);
+  assert.ok(hint, `no hint on line ${after.line}: ${JSON.stringify(hints)}`);
+  assert.deepEqual(hint.position, after);
+  const label = typeof hint.label === 'string' ? hint.label : hint.label.map((p) => p.value).join('');
+  assert.ok(label.includes('50%') && label.includes('100%'), `the hint is '${label}': 全面 50%, 简化 100% expected`);
+});
+
+test('formatting gives what xuncha fmt writes; range formatting only the range', async (t) => {
+  if (!needs(t, 'documentFormattingProvider')) return;
+  // A badly laid out copy: spaces inside two lines, in two different indicators.
+  const scrambled = ORIGINAL.replace('  pass when 年度演练次数 >= 2', '      pass   when  年度演练次数 >=   2').replace(
+    '  pass when 年度演练次数 >= 1 and',
+    '    pass when   年度演练次数 >= 1   and',
+  );
+  assert.notEqual(scrambled, ORIGINAL);
+  const dir = fs.mkdtempSync(path.join(require('os').tmpdir(), 'xuncha-e2e-'));
+  try {
+    fs.copyFileSync(IMPORTED, path.join(dir, path.basename(IMPORTED)));
+    const file = path.join(dir, '格式.xr');
+    fs.writeFileSync(file, scrambled);
+    const uri = pathToFileURL(file).href;
+    notify('textDocument/didOpen', { textDocument: { uri, languageId: 'xr', version: 1, text: scrambled } });
+    const options = { tabSize: 4, insertSpaces: true, trimTrailingWhitespace: true, insertFinalNewline: true };
+    const edits = await request('textDocument/formatting', { textDocument: { uri }, options });
+    const formatted = text.applyEdits(scrambled, edits ?? []);
+
+    const fmt = spawnSync(XUNCHA, ['fmt', '--color=never', file], { encoding: 'utf8' });
+    assert.equal(fmt.status, 0, fmt.stdout + fmt.stderr);
+    assert.equal(formatted, fs.readFileSync(file, 'utf8'), 'formatting differs from xuncha fmt');
+
+    if (capabilities.documentRangeFormattingProvider) {
+      const first = text.positionOf(scrambled, 'indicator 演练', 'indicator').line;
+      const range = { start: { line: first, character: 0 }, end: { line: first + 4, character: 0 } };
+      const rangeEdits = await request('textDocument/rangeFormatting', { textDocument: { uri }, range, options });
+      const partly = text.applyEdits(scrambled, rangeEdits ?? []);
+      const expected = text
+        .lines(scrambled)
+        .map((line, i) => (i >= range.start.line && i < range.end.line ? text.lines(formatted)[i] : line))
+        .join('\n');
+      assert.equal(partly, expected, 'range formatting must fix the first indicator and leave the second');
+    }
+    notify('textDocument/didClose', { textDocument: { uri } });
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 });
 
 test('completion after Chinese text offers the field, in an incrementally edited document', async (t) => {

@@ -12,5 +12,6 @@ const Command &diffCommand();  // diff.cpp
 const Command &docCommand();   // doc.cpp
 const Command &explainCommand(); // explain.cpp
 const Command &fmtCommand();   // fmt.cpp
+const Command &lspCommand();   // lsp.cpp
 
 } // namespace xr::cli

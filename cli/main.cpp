@@ -23,6 +23,7 @@ const std::vector<const Command *> &commandTable() {
       &docCommand(),
       &explainCommand(),
       &fmtCommand(),
+      &lspCommand(),
   };
   return table;
 }

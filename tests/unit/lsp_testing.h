@@ -1,0 +1,202 @@
+#pragma once
+// Helpers for the language server's tests: an in-process session over pipes (the server on
+// its own thread, as under an editor), and message framing.
+#include "lsp/server/server.h"
+#include "lsp/transport/message_reader.h"
+#include "lsp/transport/message_writer.h"
+
+#include <nlohmann/json.hpp>
+
+#include <chrono>
+#include <condition_variable>
+#include <deque>
+#include <functional>
+#include <istream>
+#include <mutex>
+#include <ostream>
+#include <stdexcept>
+#include <streambuf>
+#include <string>
+#include <thread>
+#include <vector>
+
+namespace xr::lsp::testing {
+
+/// A blocking in-memory pipe: what is written is read in order; reading blocks until there
+/// is data or the pipe is closed.
+class Pipe : public std::streambuf {
+public:
+  void close() {
+    std::lock_guard<std::mutex> lock(mutex_);
+    closed_ = true;
+    ready_.notify_all();
+  }
+
+protected:
+  int_type overflow(int_type c) override {
+    if (c != traits_type::eof()) {
+      char ch = traits_type::to_char_type(c);
+      xsputn(&ch, 1);
+    }
+    return traits_type::not_eof(c);
+  }
+  std::streamsize xsputn(const char *s, std::streamsize n) override {
+    std::lock_guard<std::mutex> lock(mutex_);
+    data_.append(s, static_cast<std::size_t>(n));
+    ready_.notify_all();
+    return n;
+  }
+  int_type underflow() override {
+    std::unique_lock<std::mutex> lock(mutex_);
+    ready_.wait(lock, [&] { return !data_.empty() || closed_; });
+    if (data_.empty())
+      return traits_type::eof();
+    current_ = std::move(data_);
+    data_.clear();
+    setg(current_.data(), current_.data(), current_.data() + current_.size());
+    return traits_type::to_int_type(current_[0]);
+  }
+
+private:
+  std::mutex mutex_;
+  std::condition_variable ready_;
+  std::string data_, current_;
+  bool closed_ = false;
+};
+
+/// A server on its own thread, driven like an editor drives it.
+class Session {
+public:
+  using Json = nlohmann::json;
+
+  explicit Session(ServerOptions options = {},
+                   const std::function<void(FeatureRegistry &)> &extraFeatures = {})
+      : server_(std::move(options)), in_(&input_), out_(&output_), results_(&output_) {
+    if (extraFeatures)
+      extraFeatures(server_.features());
+    serverThread_ = std::thread([this] {
+      exitCode_ = server_.run(serverIn_, out_);
+      output_.close();
+    });
+    readerThread_ = std::thread([this] {
+      MessageReader reader(results_);
+      for (;;) {
+        ReadOutcome outcome = reader.next();
+        if (outcome.kind == ReadOutcome::Kind::End)
+          break;
+        std::lock_guard<std::mutex> lock(mutex_);
+        received_.push_back(outcome.kind == ReadOutcome::Kind::Message
+                                ? Json::parse(outcome.body, nullptr, false)
+                                : Json("malformed output: " + outcome.problem));
+        ready_.notify_all();
+      }
+      std::lock_guard<std::mutex> lock(mutex_);
+      ended_ = true;
+      ready_.notify_all();
+    });
+  }
+
+  ~Session() { finish(); }
+
+  void sendRaw(const std::string &bytes) {
+    std::lock_guard<std::mutex> lock(writeMutex_);
+    in_.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+    in_.flush();
+  }
+  void send(const Json &message) { sendRaw(frameMessage(message.dump())); }
+  void notify(const std::string &method, Json params) {
+    send({{"jsonrpc", "2.0"}, {"method", method}, {"params", std::move(params)}});
+  }
+  void sendRequest(int id, const std::string &method, Json params) {
+    send({{"jsonrpc", "2.0"}, {"id", id}, {"method", method}, {"params", std::move(params)}});
+  }
+  /// Sends a request and waits for its response.
+  Json request(const std::string &method, Json params = Json::object()) {
+    int id = nextId_++;
+    sendRequest(id, method, std::move(params));
+    return waitFor([&](const Json &m) { return m.contains("id") && m["id"] == id; });
+  }
+  Json initialize(Json capabilities = Json::object()) {
+    Json result = request(
+        "initialize",
+        {{"processId", nullptr}, {"rootUri", nullptr}, {"capabilities", std::move(capabilities)}});
+    notify("initialized", Json::object());
+    return result;
+  }
+
+  /// The first message received (in order, each taken once) that matches; throws after
+  /// the timeout.
+  Json waitFor(const std::function<bool(const Json &)> &match,
+               std::chrono::milliseconds timeout = std::chrono::seconds(20)) {
+    std::unique_lock<std::mutex> lock(mutex_);
+    auto deadline = std::chrono::steady_clock::now() + timeout;
+    for (;;) {
+      for (auto it = received_.begin(); it != received_.end(); ++it) {
+        if (match(*it)) {
+          Json found = *it;
+          received_.erase(it);
+          return found;
+        }
+      }
+      if (ended_ || ready_.wait_until(lock, deadline) == std::cv_status::timeout) {
+        for (auto it = received_.begin(); it != received_.end(); ++it)
+          if (match(*it)) {
+            Json found = *it;
+            received_.erase(it);
+            return found;
+          }
+        throw std::runtime_error("no matching message from the server");
+      }
+    }
+  }
+  Json waitForDiagnostics(const std::string &uri) {
+    return waitFor([&](const Json &m) {
+      return m.value("method", "") == "textDocument/publishDiagnostics" &&
+             m["params"]["uri"] == uri;
+    });
+  }
+  /// Everything received and not taken yet.
+  std::vector<Json> drain() {
+    std::lock_guard<std::mutex> lock(mutex_);
+    std::vector<Json> out(received_.begin(), received_.end());
+    received_.clear();
+    return out;
+  }
+
+  /// Closes the input and waits for the server; returns its exit code.
+  int finish() {
+    if (serverThread_.joinable()) {
+      input_.close();
+      serverThread_.join();
+    }
+    if (readerThread_.joinable())
+      readerThread_.join();
+    return exitCode_;
+  }
+  /// Waits for the server to end by itself (after `exit`).
+  int waitForExit() {
+    if (serverThread_.joinable())
+      serverThread_.join();
+    input_.close();
+    if (readerThread_.joinable())
+      readerThread_.join();
+    return exitCode_;
+  }
+
+private:
+  Server server_;
+  Pipe input_, output_;
+  std::ostream in_;
+  std::istream serverIn_{&input_};
+  std::ostream out_;
+  std::istream results_;
+  std::thread serverThread_, readerThread_;
+  int exitCode_ = -1;
+  int nextId_ = 1;
+  std::mutex mutex_, writeMutex_;
+  std::condition_variable ready_;
+  std::deque<Json> received_;
+  bool ended_ = false;
+};
+
+} // namespace xr::lsp::testing

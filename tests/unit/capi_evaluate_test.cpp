@@ -450,4 +450,42 @@ TEST(CapiEvaluate, TheLastErrorIsPerThread) {
   EXPECT_STREQ(xuncha_last_error(), "");
 }
 
+TEST(CapiEvaluate, SetResultsAreBitMasksOfMembers) {
+  const std::string text = "ruleset \"sets\" version 1\n"
+                           "enum Issue { safety, environment, paperwork }\n"
+                           "record R {\n  id: text key\n  incidents: int\n  late: bool\n}\n"
+                           "table issues : Issue hit collect {\n"
+                           "  late => paperwork\n"
+                           "  incidents > 0 => safety\n"
+                           "}\n";
+  xuncha_ruleset *rules = nullptr;
+  XOK(xuncha_ruleset_from_text("sets.xr", text.data(), text.size(), &rules, nullptr));
+  size_t column = 0;
+  XOK(xuncha_ruleset_result_index(rules, "issues", &column));
+  xuncha_type type{};
+  XOK(xuncha_ruleset_result(rules, column, nullptr, &type, nullptr, nullptr));
+  EXPECT_EQ(type, XUNCHA_TYPE_SET);
+  xuncha_compiled *compiled = compile(rules);
+  xuncha_context *context = nullptr;
+  XOK(xuncha_context_create(compiled, nullptr, &context));
+  const char *first[] = {"a", "2", "true"};
+  const char *second[] = {"b", "0", "false"};
+  XOK(xuncha_context_add_row(context, first, 3));
+  XOK(xuncha_context_add_row(context, second, 3));
+  XOK(xuncha_context_evaluate(context));
+  const uint64_t *sets = nullptr;
+  const uint8_t *valid = nullptr;
+  XOK(xuncha_context_result_uint64(context, column, &sets, &valid));
+  EXPECT_EQ(sets[0], 0b101u); // safety (member 0) and paperwork (member 2)
+  EXPECT_EQ(sets[1], 0u);
+  const char *formatted = nullptr;
+  XOK(xuncha_context_result_format(context, column, 0, &formatted));
+  EXPECT_STREQ(formatted, "safety;paperwork");
+  const int32_t *wrong = nullptr;
+  EXPECT_EQ(xuncha_context_result_int32(context, column, &wrong, nullptr), XUNCHA_ERROR_TYPE);
+  XOK(xuncha_context_free(context));
+  XOK(xuncha_compiled_free(compiled));
+  XOK(xuncha_ruleset_free(rules));
+}
+
 } // namespace

@@ -72,9 +72,10 @@ std::string formatted(const RequestContext &context) {
   format::FormatResult result = format::formatFile(compilation.sources.file(file));
   if (!result.text) {
     std::size_t errors = result.diagnostics.errorCount();
-    throw RequestError(ErrorCode::RequestFailed,
-                       "the file is not formatted: it has " + std::to_string(errors) +
-                           (errors == 1 ? " syntax error" : " syntax errors") + "; fix them first");
+    throw RequestError(
+        ErrorCode::RequestFailed,
+        "the file is not formatted: it has " + std::to_string(errors) +
+            (errors == 1 ? " syntax error; fix it first" : " syntax errors; fix them first"));
   }
   return *result.text;
 }

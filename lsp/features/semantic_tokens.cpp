@@ -2,7 +2,8 @@
 // compiler's own data: the lexer's tokens (compiler/syntax/token_scan.h: keywords, strings,
 // numbers and dates, comments) and, for names, what sema resolved them to (Model::references,
 // which also holds each declared name: those get the `declaration` modifier). A name sema
-// could not resolve gets no token (the editor's grammar colours it). Built-in type names in
+// could not resolve gets no token (the editor's grammar colours it); the record's name is
+// `type`. Built-in type names in
 // type positions are `type` with `defaultLibrary`. Tokens over several lines (block
 // comments) are split per line, so clients without multiline support show them.
 #include "lsp/features/semantic_tokens.h"
@@ -139,8 +140,13 @@ void addTypeNames(const ast::Module &module, std::map<std::uint32_t, Classified>
 std::vector<Token> classifiedTokens(const Compilation &compilation, FileId file,
                                     const std::string &text) {
   std::map<std::uint32_t, Classified> names; // by the name's first byte
+  std::string recordName;
+  std::uint32_t recordDeclaredAt = ~std::uint32_t{0};
   if (compilation.model) {
     const sema::Model &model = *compilation.model;
+    recordName = model.recordName;
+    if (model.record != nullptr && model.record->name.range.file == file)
+      recordDeclaredAt = model.record->name.range.begin;
     if (const ast::Module *module = compilation.module(file))
       addTypeNames(*module, names);
     for (const sema::Reference &reference : model.references) {
@@ -160,6 +166,12 @@ std::vector<Token> classifiedTokens(const Compilation &compilation, FileId file,
     auto name = names.find(token.begin);
     if (name != names.end()) {
       out.push_back({token.begin, token.end, name->second});
+      continue;
+    }
+    if (token.kind == syntax::TokenClass::Name && !recordName.empty() && token.text == recordName) {
+      // The record's name (its declaration, record literals in tests) is the input type.
+      std::uint32_t modifiers = token.begin == recordDeclaredAt ? std::uint32_t{kDeclaration} : 0u;
+      out.push_back({token.begin, token.end, {kType, modifiers}});
       continue;
     }
     switch (token.kind) {

@@ -65,6 +65,8 @@ struct xuncha_report {
 
 struct xuncha_run_options {
   xuncha::RunOptions options;
+  xuncha_progress_fn progress = nullptr;
+  void *progressUser = nullptr;
 };
 
 struct xuncha_run_summary {

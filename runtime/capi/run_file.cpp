@@ -2,6 +2,7 @@
 #include "runtime/capi/handles.h"
 #include "runtime/load/decoder.h"
 
+#include <atomic>
 #include <charconv>
 #include <cstring>
 
@@ -129,6 +130,15 @@ xuncha_status xuncha_run_options_set(xuncha_run_options *options, const char *na
   });
 }
 
+xuncha_status xuncha_run_options_set_progress(xuncha_run_options *options,
+                                              xuncha_progress_fn progress, void *user) {
+  return boundary(__func__, [&] {
+    xuncha_run_options &o = use(options, "options");
+    o.progress = progress;
+    o.progressUser = progress != nullptr ? user : nullptr;
+  });
+}
+
 xuncha_status xuncha_run_file(const xuncha_compiled *compiled, const xuncha_run_options *options,
                               xuncha_run_summary **summary) {
   return boundary(__func__, [&] {
@@ -140,6 +150,15 @@ xuncha_status xuncha_run_file(const xuncha_compiled *compiled, const xuncha_run_
                                       " is not set)");
     xuncha::RunOptions runOptions = o.options;
     runOptions.engine = c.evaluator->engine();
+    std::atomic<bool> cancel{false};
+    if (o.progress != nullptr) {
+      runOptions.cancel = &cancel;
+      runOptions.onProgress = [&o, &cancel](const xuncha::Progress &progress) {
+        if (o.progress(progress.records, progress.bytesRead, progress.totalBytes, o.progressUser) !=
+            0)
+          cancel.store(true);
+      };
+    }
     auto made = std::make_unique<xuncha_run_summary>();
     made->evaluator = c.evaluator;
     made->summary = xuncha::run(*c.evaluator, runOptions);

@@ -264,4 +264,54 @@ TEST_F(CapiNational, FileRunProblemsAreStatuses) {
   EXPECT_EQ(xuncha_compiled_free(compiled), XUNCHA_OK);
 }
 
+TEST_F(CapiNational, AFileRunReportsProgressAndCanBeCancelled) {
+  xuncha_compiled *compiled = compile(rules);
+  const std::string dir = ::testing::TempDir() + "capi_national_progress";
+  std::filesystem::create_directories(dir);
+  xuncha_run_options *options = nullptr;
+  ASSERT_EQ(xuncha_run_options_create(&options), XUNCHA_OK);
+  ASSERT_EQ(xuncha_run_options_set(options, "data", population().c_str()), XUNCHA_OK);
+  ASSERT_EQ(xuncha_run_options_set(options, "out", (dir + "/results.csv").c_str()), XUNCHA_OK);
+  ASSERT_EQ(xuncha_run_options_set(options, "batch-bytes", "65536"), XUNCHA_OK);
+  ASSERT_EQ(xuncha_run_options_set(options, "threads", "1"), XUNCHA_OK);
+  struct Seen {
+    int calls = 0;
+    uint64_t records = 0;
+    int cancelAt = 0; // 0: never
+  } seen;
+  auto progress = [](uint64_t records, uint64_t, uint64_t total, void *user) -> int {
+    Seen &s = *static_cast<Seen *>(user);
+    EXPECT_GT(total, 0u);
+    EXPECT_GE(records, s.records);
+    s.records = records;
+    return ++s.calls == s.cancelAt ? 1 : 0;
+  };
+  ASSERT_EQ(xuncha_run_options_set_progress(options, progress, &seen), XUNCHA_OK);
+  xuncha_run_summary *summary = nullptr;
+  ASSERT_EQ(xuncha_run_file(compiled, options, &summary), XUNCHA_OK) << xuncha_last_error();
+  EXPECT_GT(seen.calls, 2);
+  EXPECT_EQ(seen.records, 10000u);
+  EXPECT_TRUE(std::filesystem::exists(dir + "/results.csv"));
+  ASSERT_EQ(xuncha_run_summary_free(summary), XUNCHA_OK);
+
+  std::filesystem::remove(dir + "/results.csv");
+  seen = Seen{};
+  seen.cancelAt = 2;
+  EXPECT_EQ(xuncha_run_file(compiled, options, &summary), XUNCHA_ERROR_RUN);
+  EXPECT_NE(std::string(xuncha_last_error()).find("cancelled"), std::string::npos)
+      << xuncha_last_error();
+  int outcome = -1;
+  ASSERT_EQ(xuncha_run_summary_outcome(summary, &outcome, nullptr), XUNCHA_OK);
+  EXPECT_EQ(outcome, 3);
+  EXPECT_FALSE(std::filesystem::exists(dir + "/results.csv"));
+  ASSERT_EQ(xuncha_run_summary_free(summary), XUNCHA_OK);
+
+  ASSERT_EQ(xuncha_run_options_set_progress(options, nullptr, &seen), XUNCHA_OK);
+  seen = Seen{};
+  ASSERT_EQ(xuncha_run_file(compiled, options, nullptr), XUNCHA_OK) << xuncha_last_error();
+  EXPECT_EQ(seen.calls, 0);
+  EXPECT_EQ(xuncha_run_options_free(options), XUNCHA_OK);
+  EXPECT_EQ(xuncha_compiled_free(compiled), XUNCHA_OK);
+}
+
 } // namespace

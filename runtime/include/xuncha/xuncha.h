@@ -441,6 +441,15 @@ XUNCHA_API xuncha_status xuncha_run_options_free(xuncha_run_options *options);
 XUNCHA_API xuncha_status xuncha_run_options_set(xuncha_run_options *options, const char *name,
                                                 const char *value);
 
+/* Called on the writing thread after each batch of a file run is written: records written so
+ * far, input bytes read, the input's size (0 when unknown, a pipe). Return 0 to go on, non-zero
+ * to cancel the run (it then writes nothing and xuncha_run_file returns XUNCHA_ERROR_RUN). */
+typedef int (*xuncha_progress_fn)(uint64_t records, uint64_t bytes_read, uint64_t total_bytes,
+                                  void *user);
+/* Sets (or with NULL clears) the progress callback and the pointer it is given. */
+XUNCHA_API xuncha_status xuncha_run_options_set_progress(xuncha_run_options *options,
+                                                         xuncha_progress_fn progress, void *user);
+
 /* Runs the compiled rule set over the options' data file, writing the results (and errors and
  * report) files as `xuncha run` does, on several threads. Outputs appear whole or not at all.
  * When the run does not complete it returns XUNCHA_ERROR_RUN with the reason; *summary (when

@@ -102,7 +102,8 @@ public:
       return take();
     if (itemStart()) {
       itemKeywords();
-      if (cx_.open.empty() || cx_.declKind == "test")
+      // Only a table row starts with an expression; every other item with a keyword.
+      if (cx_.declKind != "table" || cx_.innermost() != "{")
         return take();
     }
     expression();

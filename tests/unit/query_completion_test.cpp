@@ -108,8 +108,10 @@ TEST(QueryCompletion, DomainsIndicatorsPoliciesAndMembers) {
   Typed row = typed("table t3 {\n  sta|");
   auto rowItems = query::completeAt(c->model.get(), row.text, row.offset);
   EXPECT_TRUE(has(rowItems, "staff"));
-  Typed body = typed("override indicator C2 {\n  |");
-  EXPECT_TRUE(has(query::completeAt(c->model.get(), body.text, body.offset), "basis"));
+  Typed body = typed("override indicator C2 {\n  basis \"x\"\n  |");
+  auto bodyItems = query::completeAt(c->model.get(), body.text, body.offset);
+  EXPECT_TRUE(has(bodyItems, "basis") && has(bodyItems, "pass") && has(bodyItems, "missing"));
+  EXPECT_FALSE(has(bodyItems, "staff")); // an item starts with a keyword
 }
 
 TEST(QueryCompletion, TestsTypesAndHitPolicies) {

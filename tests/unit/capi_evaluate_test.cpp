@@ -262,6 +262,25 @@ TEST_F(CapiContext, ColumnsFilledInPlaceGiveTheSameResults) {
   EXPECT_EQ(xuncha_context_column_buffer(context, kItems, nullptr, &valid), XUNCHA_ERROR_ARGUMENT);
 }
 
+TEST_F(CapiContext, ExplainsOneRecordAsXunchaExplainDoes) {
+  setTypedColumns();
+  char *text = nullptr;
+  XOK(xuncha_context_explain(context, 0, 0, &text));
+  const std::string explained = text;
+  xuncha_string_free(text);
+  EXPECT_NE(explained.find("why a got its result"), std::string::npos) << explained;
+  EXPECT_NE(explained.find("table tier (hit first) = blue"), std::string::npos) << explained;
+  EXPECT_NE(explained.find("row 2 (line 24) no: items > 10 is false: items = 2"), std::string::npos)
+      << explained;
+  XOK(xuncha_context_explain(context, 1, 1, &text));
+  const std::string json = text;
+  xuncha_string_free(text);
+  EXPECT_EQ(json.rfind("{\n  \"xuncha\": \"explain\"", 0), 0u) << json;
+  EXPECT_NE(json.find("division by zero in output per_item"), std::string::npos) << json;
+  EXPECT_EQ(xuncha_context_explain(context, 3, 0, &text), XUNCHA_ERROR_ARGUMENT);
+  EXPECT_EQ(xuncha_context_explain(context, 0, 0, nullptr), XUNCHA_ERROR_ARGUMENT);
+}
+
 TEST_F(CapiContext, BadColumnsAreRefusedWithAMessage) {
   XOK(xuncha_context_set_rows(context, 2));
   const int64_t ints[] = {1, 2};

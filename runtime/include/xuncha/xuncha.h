@@ -349,6 +349,16 @@ XUNCHA_API xuncha_status xuncha_context_add_row(xuncha_context *context, const c
  * first (also when the call fails, e.g. on a bad value in a column filled in place). */
 XUNCHA_API xuncha_status xuncha_context_evaluate(xuncha_context *context);
 
+/* Explains record `row` of the context's batch as `xuncha explain` does: the result values, the
+ * checklist, each indicator's status and score with the conditions that decided it, the
+ * tables' matching rows, rules, escalations, flags, and a record error's cause. `json` non-zero:
+ * the JSON of `xuncha explain --format json`, else the text (without colours). The record is
+ * evaluated alone, on the interpreter, with the context's params; the context's results are left
+ * alone (columns filled in place are checked first, as by xuncha_context_evaluate). The text is
+ * the caller's until xuncha_string_free. */
+XUNCHA_API xuncha_status xuncha_context_explain(xuncha_context *context, size_t row, int json,
+                                                char **text);
+
 /* ---- Reading results ---------------------------------------------------------------------- */
 
 /* The results of the last evaluation, without copying: the arrays belong to the context and

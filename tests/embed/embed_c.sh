@@ -45,6 +45,19 @@ pcdir=$(dirname "$(find "$prefix" -name xuncha.pc | head -1)")
 PKG_CONFIG_PATH=$pcdir make -s -C "$repo/examples/embed-c" BUILD="$work/pc-build" \
   >"$work/pc-build.log"
 
+# The package says the version of the command line it came with, and refuses a later one.
+version=$("$prefix/bin/xuncha" --version | awk '{print $2}')
+pcversion=$(PKG_CONFIG_PATH=$pcdir pkg-config --modversion xuncha)
+[[ $pcversion == "$version" ]] || { echo "FAIL: xuncha.pc says $pcversion, xuncha $version"; exit 1; }
+mkdir -p "$work/too-new"
+printf 'cmake_minimum_required(VERSION 3.16)\nproject(p LANGUAGES C)\nfind_package(Xuncha 99 REQUIRED)\n' \
+  >"$work/too-new/CMakeLists.txt"
+if cmake -S "$work/too-new" -B "$work/too-new/build" -DCMAKE_PREFIX_PATH="$prefix" \
+  >"$work/too-new/log" 2>&1; then
+  echo "FAIL: find_package(Xuncha 99) accepted version $version"
+  exit 1
+fi
+
 # The reference: the installed command line.
 mkdir -p "$work/reference"
 (cd "$repo" && "$prefix/bin/xuncha" run rulesets/national/2023.xr \

@@ -6,7 +6,8 @@
  *  - Every call returns an xuncha_status. On failure, xuncha_last_error() gives a lower case
  *    message saying what was wrong and what to do; it is per thread and valid until the next
  *    call of this API on the same thread. Successful calls set it to "".
- *  - Results come back through out-parameters, which are written only on success.
+ *  - Results come back through out-parameters, written only on success unless the call says
+ *    otherwise (a failed load still gives its diagnostics, a failed file run its summary).
  *  - Handles are checked on every call: a null handle, a handle of another kind and (where it
  *    can be told) a handle already freed give XUNCHA_ERROR_HANDLE instead of a crash.
  *  - Strings are UTF-8. Strings the API returns belong to the handle they came from and stay
@@ -373,7 +374,7 @@ XUNCHA_API xuncha_status xuncha_context_result_status(const xuncha_context *cont
  * for an ok record. Valid until the next call on the context. */
 XUNCHA_API xuncha_status xuncha_context_result_error(xuncha_context *context, size_t row,
                                                      const char **message);
-/* A column's values and validity (both may be NULL-requested by passing NULL). The call must
+/* A column's values and validity (pass NULL for either not wanted). The call must
  * match the column's type: BOOL and STATUS uint8, INT int64, NUMBER double, DATE and ENUM int32,
  * SET uint64. */
 XUNCHA_API xuncha_status xuncha_context_result_uint8(const xuncha_context *context, size_t column,

@@ -12,8 +12,12 @@ DiagnosticsScheduler::~DiagnosticsScheduler() { stop(); }
 
 void DiagnosticsScheduler::noteEdit() {
   std::lock_guard<std::mutex> lock(mutex_);
+  auto now = std::chrono::steady_clock::now();
+  bool burst = edited_ && now - lastEdit_ < delay_;
+  lastEdit_ = now;
+  edited_ = true;
   scheduled_ = true;
-  deadline_ = std::chrono::steady_clock::now() + delay_;
+  deadline_ = burst ? now + delay_ : now;
   wake_.notify_all();
 }
 

@@ -1,7 +1,9 @@
 #pragma once
-// Debounced recompiles for diagnostics: each edit pushes a deadline `delay` ahead; when it
-// passes with no edit, the scheduler's thread runs the given work (compile what is stale,
-// publish). An edit during the work schedules another round.
+// When to recompile for diagnostics. An edit after a quiet spell (no edit for `delay`) is
+// compiled at once: a single change shows its diagnostics after one compile. Edits in a
+// burst (less than `delay` apart) push the deadline `delay` ahead each, so a burst costs
+// one compile at its end, not one per keystroke. The work (compile what is stale, publish)
+// runs on the scheduler's thread; an edit during it schedules another round.
 #include <chrono>
 #include <condition_variable>
 #include <functional>
@@ -30,6 +32,8 @@ private:
   bool scheduled_ = false;
   bool stopping_ = false;
   std::chrono::steady_clock::time_point deadline_;
+  std::chrono::steady_clock::time_point lastEdit_;
+  bool edited_ = false; // lastEdit_ is set
   std::thread thread_;
 };
 

@@ -17,7 +17,8 @@
 
 namespace xr::lsp {
 
-/// No edit for this long, then diagnostics are recompiled: see docs/lsp.md ("Debounce").
+/// Edits closer together than this are a burst, recompiled once at its end; an edit after a
+/// quiet spell is recompiled at once (diagnostics_scheduler.h, docs/lsp.md "Debounce").
 inline constexpr std::chrono::milliseconds kDefaultDebounce{50};
 
 struct ServerOptions {

@@ -2,6 +2,7 @@
 // Helpers for the language server's tests: an in-process session over pipes (the server on
 // its own thread, as under an editor), and message framing.
 #include "lsp/server/server.h"
+#include "lsp/transport/memory_pipe.h"
 #include "lsp/transport/message_reader.h"
 #include "lsp/transport/message_writer.h"
 
@@ -15,54 +16,13 @@
 #include <mutex>
 #include <ostream>
 #include <stdexcept>
-#include <streambuf>
 #include <string>
 #include <thread>
 #include <vector>
 
 namespace xr::lsp::testing {
 
-/// A blocking in-memory pipe: what is written is read in order; reading blocks until there
-/// is data or the pipe is closed.
-class Pipe : public std::streambuf {
-public:
-  void close() {
-    std::lock_guard<std::mutex> lock(mutex_);
-    closed_ = true;
-    ready_.notify_all();
-  }
-
-protected:
-  int_type overflow(int_type c) override {
-    if (c != traits_type::eof()) {
-      char ch = traits_type::to_char_type(c);
-      xsputn(&ch, 1);
-    }
-    return traits_type::not_eof(c);
-  }
-  std::streamsize xsputn(const char *s, std::streamsize n) override {
-    std::lock_guard<std::mutex> lock(mutex_);
-    data_.append(s, static_cast<std::size_t>(n));
-    ready_.notify_all();
-    return n;
-  }
-  int_type underflow() override {
-    std::unique_lock<std::mutex> lock(mutex_);
-    ready_.wait(lock, [&] { return !data_.empty() || closed_; });
-    if (data_.empty())
-      return traits_type::eof();
-    current_ = std::move(data_);
-    data_.clear();
-    setg(current_.data(), current_.data(), current_.data() + current_.size());
-    return traits_type::to_int_type(current_[0]);
-  }
-
-private:
-  std::mutex mutex_;
-  std::condition_variable ready_;
-  std::string data_, current_;
-  bool closed_ = false;
-};
+using Pipe = MemoryPipe;
 
 /// A server on its own thread, driven like an editor drives it.
 class Session {

@@ -114,6 +114,7 @@ private:
   json handleRequest(const IncomingMessage &message, const CancelFlag &cancel);
   json initialize(const json &params);
   void handleNotification(const IncomingMessage &message);
+  void watchRuleFiles();
   void afterEdit();
   void publishStale();
   void write(const std::vector<Publication> &publications) {
@@ -356,7 +357,9 @@ void Server::Session::handleNotification(const IncomingMessage &message) {
     return; // dropped, as the protocol says
   const json &params = message.params;
   const std::string &method = message.method;
-  if (method == "textDocument/didOpen") {
+  if (method == "initialized") {
+    watchRuleFiles();
+  } else if (method == "textDocument/didOpen") {
     workspace_.open(params.at("textDocument").get<TextDocumentItem>());
     afterEdit();
   } else if (method == "textDocument/didChange") {
@@ -381,7 +384,22 @@ void Server::Session::handleNotification(const IncomingMessage &message) {
         workspace_.changedOnDisk(*path);
     afterEdit();
   }
-  // Anything else (initialized, didSave, $/setTrace, configuration...) needs nothing.
+  // Anything else (didSave, $/setTrace, configuration...) needs nothing.
+}
+
+void Server::Session::watchRuleFiles() {
+  // Rule files change on disk under the editor (a checkout, a base saved elsewhere): ask the
+  // client to tell us, when it can register the watcher dynamically. Its answer is ignored.
+  const json &capabilities = client_.clientCapabilities;
+  json::json_pointer dynamic("/workspace/didChangeWatchedFiles/dynamicRegistration");
+  if (!capabilities.is_object() || !capabilities.contains(dynamic) || capabilities[dynamic] != true)
+    return;
+  json watchers = json::array({{{"globPattern", "**/*.xr"}}});
+  writer_.write(requestMessage(
+      "xuncha/watch-rule-files", "client/registerCapability",
+      {{"registrations", json::array({{{"id", "xuncha-rule-files"},
+                                       {"method", "workspace/didChangeWatchedFiles"},
+                                       {"registerOptions", {{"watchers", watchers}}}}})}}));
 }
 
 void Server::Session::afterEdit() {

@@ -244,6 +244,39 @@ TEST_F(LspImports, ErrorsInAClosedBaseArePublishedForTheBase) {
   EXPECT_TRUE(base["params"]["diagnostics"].empty());
 }
 
+TEST_F(LspImports, AWatchedBaseChangedOnDiskIsReadAgain) {
+  Session session(syncOptions());
+  json reply = session.request(
+      "initialize",
+      {{"capabilities",
+        {{"workspace", {{"didChangeWatchedFiles", {{"dynamicRegistration", true}}}}}}}});
+  session.notify("initialized", json::object());
+  json registration = session.waitFor(
+      [](const json &m) { return m.value("method", "") == "client/registerCapability"; });
+  EXPECT_EQ(
+      registration["params"]["registrations"][0]["registerOptions"]["watchers"][0]["globPattern"],
+      "**/*.xr");
+  session.send({{"jsonrpc", "2.0"}, {"id", registration["id"]}, {"result", nullptr}});
+  session.notify("textDocument/didOpen",
+                 openParams(uri("child.xr"), readFile((dir_ / "child.xr").string())));
+  EXPECT_EQ(
+      findCode(session.waitForDiagnostics(uri("child.xr"))["params"]["diagnostics"], "XR0101"),
+      nullptr);
+  write("基础/base.xr", replaceOnce(replaceOnce(kBase, "drills: int", "drill_count: int"),
+                                    "pass when drills", "pass when drill_count"));
+  session.notify("workspace/didChangeWatchedFiles",
+                 {{"changes", {{{"uri", uri("基础/base.xr")}, {"type", 2}}}}});
+  json published = session.waitForDiagnostics(uri("child.xr"));
+  EXPECT_NE(findCode(published["params"]["diagnostics"], "XR0101"), nullptr) << published.dump(2);
+}
+
+TEST(LspDocumentSync, NoWatcherIsRegisteredWithoutDynamicRegistration) {
+  Session session(syncOptions());
+  session.initialize();
+  EXPECT_EQ(session.request("shutdown")["result"], nullptr);
+  EXPECT_TRUE(session.drain().empty());
+}
+
 TEST(LspDocumentSync, DebouncedDiagnosticsArriveAfterABurstOfEdits) {
   ServerOptions options;
   options.debounce = std::chrono::milliseconds(30);

@@ -107,6 +107,25 @@ TEST(LspDocumentSync, DiagnosticsInUtf8) {
                                                   "end":{"line":20,"character":62}})"));
 }
 
+TEST(LspDocumentSync, DiagnosticsAndChangesInUtf32) {
+  Session session(syncOptions(), registerTextProbe);
+  session.initialize({{"general", {{"positionEncodings", {"utf-32"}}}}});
+  std::string text = replaceOnce(
+      fixture(), "  /* 演练次数𠀀：每年至少两次 */ pass when drills_per_year >= 2", kErrorLine);
+  session.notify("textDocument/didOpen", openParams(kUri, text));
+  json published = session.waitForDiagnostics(kUri);
+  const json *unknown = findCode(published["params"]["diagnostics"], "XR0101");
+  ASSERT_NE(unknown, nullptr);
+  // 31 code points before the name, 𠀀 one of them.
+  EXPECT_EQ((*unknown)["range"], json::parse(R"({"start":{"line":20,"character":31},
+                                                  "end":{"line":20,"character":33}})"));
+  session.notify("textDocument/didChange",
+                 {{"textDocument", {{"uri", kUri}, {"version", 2}}},
+                  {"contentChanges", {change(20, 31, 20, 33, "drills_per_year")}}});
+  json probe = session.request("test/text", {{"textDocument", {{"uri", kUri}}}});
+  EXPECT_EQ(probe["result"]["text"], fixture());
+}
+
 TEST(LspDocumentSync, IncrementalChangesApplyInOrderAndFixClearsTheError) {
   Session session(syncOptions(), registerTextProbe);
   session.initialize();

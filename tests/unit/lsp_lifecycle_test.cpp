@@ -36,6 +36,12 @@ TEST(LspLifecycle, Utf8IsChosenWhenOffered) {
   EXPECT_EQ(reply["result"]["capabilities"]["positionEncoding"], "utf-8");
 }
 
+TEST(LspLifecycle, Utf32IsChosenWhenOfferedWithoutUtf8) {
+  Session session(syncOptions());
+  json reply = session.initialize({{"general", {{"positionEncodings", {"utf-32", "utf-16"}}}}});
+  EXPECT_EQ(reply["result"]["capabilities"]["positionEncoding"], "utf-32");
+}
+
 TEST(LspLifecycle, RequestsBeforeInitializeAreRefused) {
   Session session(syncOptions());
   json reply = session.request("textDocument/hover", json::object());

@@ -1,5 +1,7 @@
 // Expressions, op by op as ir.h defines them, for one record: operands left to right, lazy
-// operands (and/or, if/when, ??) only when chosen, an error as a jump to the row's error exit.
+// operands (and/or, if/when, ??) only when chosen (or, when small and free of kernel calls,
+// for every record with their errors held until the choice), an error as a jump to the row's
+// error exit.
 #include "compiler/codegen/row_lowering.h"
 
 #include <fmt/format.h>
@@ -282,6 +284,28 @@ bool RowLowering::speculable(ir::ExprId id) {
   return safe;
 }
 
+bool RowLowering::eager(ir::ExprId id) {
+  // Larger operands cost more to compute for every record than a mispredicted branch.
+  constexpr std::uint32_t kMostNodes = 24;
+  auto nodes = [this](auto &self, ir::ExprId e) -> std::uint32_t {
+    if (auto known = eagerNodes_.find(e); known != eagerNodes_.end())
+      return known->second;
+    const ir::Node &n = node(e);
+    std::uint32_t count = 1;
+    if (n.op == ir::Op::Call || n.op == ir::Op::Aggregate)
+      count = 0;
+    for (std::uint32_t i = 0; i < n.argCount && count > 0; ++i) {
+      const std::uint32_t operand = self(self, arg(n, i));
+      count = operand == 0 ? 0 : count + operand;
+    }
+    if (count > kMostNodes)
+      count = 0;
+    eagerNodes_.emplace(e, count);
+    return count;
+  };
+  return speculable(id) || nodes(nodes, id) > 0;
+}
+
 Value RowLowering::select(llvm::Value *cond, const Value &a, const Value &b) {
   Value out;
   out.v = b_.CreateSelect(cond, a.v, b.v);
@@ -302,11 +326,14 @@ Value RowLowering::logic(const ir::Node &n, bool isAnd) {
     llvm::Value *value = isAnd ? b_.CreateAnd(both, b_.CreateNot(decided)) : decided;
     return Value{value, nullptr, b_.CreateOr(decided, both)};
   };
-  if (speculable(arg(n, 1))) {
-    // A right operand that can do nothing but give a value: evaluated for every record, as the
-    // interpreter does, and chosen without a branch.
-    Value right = expr(arg(n, 1), TypeKind::Bool);
-    return combine(b_.CreateOr(decides(left), decides(right)), right);
+  if (eager(arg(n, 1))) {
+    // Evaluated for every record and chosen without a branch; its error, if it raised one,
+    // only when the left operand does not decide.
+    std::optional<Held> held;
+    Value right = eagerOperand(arg(n, 1), TypeKind::Bool, held);
+    llvm::Value *leftDecides = decides(left);
+    raiseHeld(held, b_.CreateNot(leftDecides));
+    return combine(b_.CreateOr(leftDecides, decides(right)), right);
   }
   // The right operand only when the left one does not decide.
   Var result = makeVar(TypeKind::Bool, present(truth(!isAnd)));
@@ -319,8 +346,12 @@ Value RowLowering::logic(const ir::Node &n, bool isAnd) {
 
 Value RowLowering::coalesce(const ir::Node &n, TypeKind kind) {
   Value value = expr(arg(n, 0), kind);
-  if (speculable(arg(n, 1)))
-    return select(value.ok, value, expr(arg(n, 1), kind));
+  if (eager(arg(n, 1))) {
+    std::optional<Held> held;
+    Value fallback = eagerOperand(arg(n, 1), kind, held);
+    raiseHeld(held, b_.CreateNot(value.ok));
+    return select(value.ok, value, fallback);
+  }
   Var result = makeVar(kind, value);
   ifThen(b_.CreateNot(value.ok), [&] { store(result, expr(arg(n, 1), kind)); });
   return load(result);
@@ -329,8 +360,15 @@ Value RowLowering::coalesce(const ir::Node &n, TypeKind kind) {
 Value RowLowering::choice(const ir::Node &n, TypeKind kind) {
   Value cond = expr(arg(n, 0), TypeKind::Bool);
   llvm::Value *chosen = b_.CreateAnd(cond.ok, cond.v);
-  if (speculable(arg(n, 1)) && speculable(arg(n, 2))) {
-    Value picked = select(chosen, expr(arg(n, 1), kind), expr(arg(n, 2), kind));
+  if (eager(arg(n, 1)) && eager(arg(n, 2))) {
+    std::optional<Held> heldThen, heldElse;
+    Value then = eagerOperand(arg(n, 1), kind, heldThen);
+    Value otherwise = eagerOperand(arg(n, 2), kind, heldElse);
+    // If: a missing condition chooses neither branch; When: it chooses `else`.
+    raiseHeld(heldThen, chosen);
+    raiseHeld(heldElse, n.op == ir::Op::If ? b_.CreateAnd(cond.ok, b_.CreateNot(cond.v))
+                                           : b_.CreateNot(chosen));
+    Value picked = select(chosen, then, otherwise);
     if (n.op == ir::Op::If) // a missing condition gives missing
       picked.ok = b_.CreateAnd(cond.ok, picked.ok);
     return picked;

@@ -128,12 +128,6 @@ llvm::Function *RowLowering::statementFunction(std::size_t first, std::size_t la
   failed_ = block("row.failed");
   b_.SetInsertPoint(entry_);
   b_.CreateBr(loop); // a tile holds at least one row; the entry's loads go before this
-  errSite_ = entryAlloca(b_.getInt32Ty(), "err.site");
-  errKind_ = entryAlloca(b_.getInt8Ty(), "err.kind");
-  errFn_ = entryAlloca(b_.getInt16Ty(), "err.fn");
-  errCode_ = entryAlloca(b_.getInt32Ty(), "err.code");
-  errDetail0_ = entryAlloca(b_.getInt64Ty(), "err.detail0");
-  errDetail1_ = entryAlloca(b_.getInt64Ty(), "err.detail1");
 
   b_.SetInsertPoint(loop);
   llvm::PHINode *row = b_.CreatePHI(b_.getInt64Ty(), 2, "row");
@@ -309,22 +303,10 @@ void RowLowering::storeColumn(TypeKind kind, const Value &value, llvm::Value *va
 }
 
 void RowLowering::writeFailedRow() {
+  // The error itself was written where it was raised.
   tagged(b_.CreateStore(i8(static_cast<std::uint8_t>(batch::RowStatus::Error)),
                         b_.CreateInBoundsGEP(b_.getInt8Ty(), status(), row_)),
          "status");
-  llvm::Value *error = b_.CreateInBoundsGEP(b_.getInt8Ty(), errors(),
-                                            b_.CreateMul(row_, i64(sizeof(batch::RowError))));
-  auto put = [&](std::size_t offset, llvm::AllocaInst *from) {
-    llvm::Value *v = b_.CreateLoad(from->getAllocatedType(), from);
-    tagged(b_.CreateStore(v, b_.CreateConstInBoundsGEP1_64(b_.getInt8Ty(), error, offset)),
-           "errors");
-  };
-  put(offsetof(batch::RowError, site), errSite_);
-  put(offsetof(batch::RowError, kind), errKind_);
-  put(offsetof(batch::RowError, fn), errFn_);
-  put(offsetof(batch::RowError, code), errCode_);
-  put(offsetof(batch::RowError, detail), errDetail0_);
-  put(offsetof(batch::RowError, detail) + sizeof(std::int64_t), errDetail1_);
 }
 
 const Var &RowLowering::slot(ir::SlotId s) {

@@ -27,6 +27,7 @@
 #include <cstddef>
 #include <functional>
 #include <map>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -60,11 +61,21 @@ struct Var {
 /// The fields of the batch::RowError being raised; null values are 0.
 struct Raised {
   ir::ErrorSiteId site = 0;
-  llvm::Value *kind = nullptr; // i8 ir::ErrorKind
+  llvm::Value *siteValue = nullptr; // i32: the site known only at run time (a held error)
+  llvm::Value *kind = nullptr;      // i8 ir::ErrorKind
   std::uint16_t fn = 0;
+  llvm::Value *fnValue = nullptr; // i16: the function known only at run time
   llvm::Value *code = nullptr;    // i32
   llvm::Value *detail0 = nullptr; // i64
   llvm::Value *detail1 = nullptr; // i64
+};
+
+/// The first error of a lazy operand evaluated before it is known whether the operand is
+/// chosen: held (variables of the row), not raised; raised after the choice if it was chosen.
+struct Held {
+  llvm::AllocaInst *pending = nullptr; // i1: an error is held
+  llvm::AllocaInst *site = nullptr, *kind = nullptr, *fn = nullptr, *code = nullptr,
+                   *detail0 = nullptr, *detail1 = nullptr;
 };
 
 class RowLowering {
@@ -143,6 +154,16 @@ private:
   /// call): then a lazy operand is evaluated for every record and chosen by a select, as the
   /// interpreter evaluates such operands for every row (engine.h, lazyOperandsSafe).
   bool speculable(ir::ExprId id);
+  /// Whether a lazy operand is evaluated for every record and chosen by a select: it calls no
+  /// kernel and is small, so computing it costs less than a branch the data decides (which
+  /// mispredicts); the errors it can raise are held until the choice (Held). Evaluating it for
+  /// a record that does not choose it has no effect: values only, errors held and dropped.
+  bool eager(ir::ExprId id);
+  /// Evaluates an eager operand, holding its errors in `held` (left empty when it can raise
+  /// none).
+  Value eagerOperand(ir::ExprId id, TypeKind kind, std::optional<Held> &held);
+  /// Raises the error held for an operand when the operand was chosen.
+  void raiseHeld(const std::optional<Held> &held, llvm::Value *chosen);
   Value select(llvm::Value *cond, const Value &a, const Value &b);
   Value logic(const ir::Node &n, bool isAnd);
   Value choice(const ir::Node &n, TypeKind kind);
@@ -201,12 +222,11 @@ private:
   std::vector<Var> slots_;
   llvm::MDNode *tbaaRoot_ = nullptr;
   std::map<std::string, llvm::MDNode *> tbaaTags_;
-  // The fields of the error being raised, merged into the error exit.
-  llvm::AllocaInst *errSite_ = nullptr, *errKind_ = nullptr, *errFn_ = nullptr, *errCode_ = nullptr,
-                   *errDetail0_ = nullptr, *errDetail1_ = nullptr;
 
   std::map<std::size_t, llvm::Constant *> texts_; // text constants by constant index
   std::map<ir::ExprId, bool> speculable_;
+  std::map<ir::ExprId, std::uint32_t> eagerNodes_; // nodes of an eager operand; 0: not eager
+  Held *held_ = nullptr; // where raise() puts errors while an eager operand is evaluated
   std::map<std::string, llvm::Function *> functions_;
 };
 

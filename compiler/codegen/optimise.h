@@ -1,5 +1,5 @@
 #pragma once
-// The module pipeline of the JIT: the new pass manager at O2 with the host target machine
+// The module pipeline of the JIT: the new pass manager at O1 with the host target machine
 // (without it the row loops stay scalar), then machine code as an object file. Floating point
 // is never contracted: the target machine is made with FPOpFusion::Strict and the generated IR
 // carries no fast-math flags, so every operation rounds as the interpreter's does.
@@ -13,7 +13,7 @@ class TargetMachine;
 
 namespace xr::codegen {
 
-/// Sets the module's triple and data layout for `target` and optimises it at O2.
+/// Sets the module's triple and data layout for `target` and optimises it (O1, see the .cpp).
 void optimiseModule(llvm::Module &module, llvm::TargetMachine &target);
 
 /// Machine code for the module as an ELF (or the host's) object file. False with `error` when

@@ -24,7 +24,7 @@ struct CompileStats {
   Source source = Source::Compiled;
   std::string key;            // of the code in the caches (program, versions, host CPU)
   double lowerSeconds = 0;    // IR to LLVM IR
-  double optimiseSeconds = 0; // the O2 pipeline
+  double optimiseSeconds = 0; // the optimisation pipeline (optimise.h)
   double emitSeconds = 0;     // machine code
   double linkSeconds = 0;     // into the JIT, and the lookup
   std::string cacheProblem;   // a disk cache that could not be written (compiling went on)

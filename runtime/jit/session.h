@@ -45,7 +45,8 @@ public:
   /// triple are set by optimise()); modules are made in contexts of their own.
   llvm::TargetMachine &targetMachine();
 
-  /// Sets the module's triple and data layout and runs the O2 pipeline with the host target.
+  /// Sets the module's triple and data layout and runs the optimisation pipeline
+  /// (codegen/optimise.h) with the host target.
   void optimise(llvm::Module &module);
   /// Emits an optimised module as an object file for the host (the bytes the disk cache keeps).
   bool emitObject(llvm::Module &module, std::vector<char> &object, std::string &error);

@@ -61,7 +61,9 @@ std::string sortKey(std::size_t index) {
 
 void registerCompletion(FeatureRegistry &registry) {
   registry.addCapabilities([](nlohmann::json &capabilities, const InitializeInfo &) {
-    capabilities["completionProvider"] = {{"triggerCharacters", {".", " ", "(", ",", "["}},
+    // `.` (C1.score) and `[` (members in a list); not space: a list after every space is
+    // noise, and editors ask anyway as a word is typed.
+    capabilities["completionProvider"] = {{"triggerCharacters", {".", "["}},
                                           {"resolveProvider", false}};
     capabilities["signatureHelpProvider"] = {{"triggerCharacters", {"(", ","}},
                                              {"retriggerCharacters", {","}}};

@@ -8,6 +8,19 @@
 // statements run in order; expressions are trees of typed nodes in one pool. Semantics that
 // both back ends must implement identically are spelled out here, op by op; the built-in
 // functions are not: they are calls into the one registry (runtime/builtins).
+//
+// Two contracts of the frame that both back ends rely on (and the lowering guarantees):
+//  - A missing value is stored with a zero element (the value bits are 0, not left over), and
+//    every expression that gives a missing value gives it with a zero element. Some readers
+//    use the element without looking at its validity: StatusIn reads a missing status as 0
+//    (NotApplicable), the weighted sums read statuses and scores, the indicators read the
+//    checklist index. A back end that keeps a missing value with other bits (a select's
+//    untaken side, a register) must zero it before such a reader sees it.
+//  - Within a record, no statement reads a slot before a statement of that record has written
+//    it: every slot read is either written earlier in the per-record program or written by no
+//    statement at all (then the back end sets it missing in every row before evaluating).
+//    Slots live in result columns reused from batch to batch, so a read before the write
+//    would see another record's value; the back ends do not clear the columns first.
 #include "compiler/source/source.h"
 #include "compiler/types/type.h"
 

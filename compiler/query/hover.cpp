@@ -246,6 +246,18 @@ std::optional<HoverInfo> hoverAt(const Compilation &c, FileId file, std::uint32_
     if (!text.empty())
       return HoverInfo{hit->range, std::move(text)};
   }
+  if (auto retired = retiredNameAt(c, file, offset)) {
+    const sema::RetiredInfo &r = *retired->retired;
+    std::string out = fmt::format("**retired {}** {}", ast::declKindName(r.kind), code(r.name));
+    if (r.where.name.valid()) {
+      const SourceFile &declared = c.sources.file(r.where.name.file);
+      LineColumn lc = declared.position(r.where.name.begin);
+      line(out, fmt::format("declared in {} at line {}; removed from this rule set and from "
+                            "every checklist that listed it",
+                            declared.path(), lc.line));
+    }
+    return HoverInfo{retired->name, std::move(out)};
+  }
   const ast::Module *module = c.module(file);
   if (!module)
     return std::nullopt;

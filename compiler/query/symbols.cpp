@@ -86,6 +86,29 @@ std::optional<SourceRange> definitionAt(const Compilation &compilation, FileId f
   return std::nullopt;
 }
 
+std::optional<RetiredHit> retiredNameAt(const Compilation &compilation, FileId file,
+                                        std::uint32_t offset) {
+  if (!compilation.model)
+    return std::nullopt;
+  const sema::RetiredInfo *r = retiredAt(*compilation.model, file, offset);
+  if (!r || r->name.empty())
+    return std::nullopt;
+  // The retired name is the last word of `retire <kind> NAME`.
+  const std::string &text = compilation.sources.file(file).text();
+  if (r->retiredAt.end > text.size())
+    return std::nullopt;
+  std::string_view written =
+      std::string_view(text).substr(r->retiredAt.begin, r->retiredAt.end - r->retiredAt.begin);
+  std::size_t at = written.rfind(r->name);
+  if (at == std::string_view::npos)
+    return std::nullopt;
+  auto begin = static_cast<std::uint32_t>(r->retiredAt.begin + at);
+  SourceRange name{file, begin, begin + static_cast<std::uint32_t>(r->name.size())};
+  if (!name.contains(offset))
+    return std::nullopt;
+  return RetiredHit{r, name};
+}
+
 std::vector<SourceRange> referencesTo(const Compilation &compilation, sema::SymbolRef symbol,
                                       bool includeDeclaration) {
   std::vector<SourceRange> out;

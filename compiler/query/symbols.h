@@ -32,6 +32,14 @@ std::optional<SourceRange> declarationOf(const Compilation &compilation, sema::S
 std::optional<SourceRange> definitionAt(const Compilation &compilation, FileId file,
                                         std::uint32_t offset);
 
+/// The name in a `retire` declaration under `offset`, and what it retired.
+struct RetiredHit {
+  const sema::RetiredInfo *retired = nullptr;
+  SourceRange name; // the name as written in the `retire`
+};
+std::optional<RetiredHit> retiredNameAt(const Compilation &compilation, FileId file,
+                                        std::uint32_t offset);
+
 /// Every place that names `symbol` in every file of the compilation (its declaration, the
 /// `override`s of it and every use), sorted by file and offset, without duplicates.
 std::vector<SourceRange> referencesTo(const Compilation &compilation, sema::SymbolRef symbol,

@@ -26,9 +26,16 @@ void registerNavigation(FeatureRegistry &registry) {
         bool declaration =
             params.contains("context") && params["context"].value("includeDeclaration", false);
         auto hit = query::symbolAt(context.compilation(), context.file(), offset);
-        if (!hit)
-          return nlohmann::json::array();
         nlohmann::json out = nlohmann::json::array();
+        if (!hit) {
+          // A retired name: where it was declared and where it is retired.
+          if (auto retired = query::retiredNameAt(context.compilation(), context.file(), offset)) {
+            if (declaration && retired->retired->where.name.valid())
+              out.push_back(context.location(retired->retired->where.name));
+            out.push_back(context.location(retired->name));
+          }
+          return out;
+        }
         for (const SourceRange &range :
              query::referencesTo(context.compilation(), hit->symbol, declaration))
           out.push_back(context.location(range));

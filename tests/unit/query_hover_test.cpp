@@ -58,6 +58,18 @@ TEST(QueryHover, ValuesAsWritten) {
   EXPECT_NE(let->markdown.find("`= cost / 2`"), std::string::npos) << let->markdown;
 }
 
+TEST(QueryHover, RetiredNameSaysWhereItWasDeclared) {
+  const std::string update =
+      "ruleset \"更新\" version 2024 extends \"base.xr\"\nretire indicator S1\n"
+      "override domain compliance weight 100%\nretire domain safety\n";
+  auto c = compileQueryFiles(update);
+  auto hover = query::hoverAt(*c, 0, offsetOf(update, "S1"));
+  ASSERT_TRUE(hover) << listDiagnostics(*c);
+  EXPECT_EQ(hover->markdown,
+            "**retired indicator** `S1`\n\ndeclared in base.xr at line 21; removed "
+            "from this rule set and from every checklist that listed it");
+}
+
 TEST(QueryHover, BuiltinShowsSignatureAndDocumentation) {
   const std::string update = kQueryUpdate + "let m = max(staff, 3)\n";
   auto c = compileQueryFiles(update);

@@ -46,6 +46,11 @@ TEST(QuerySymbols, DefinitionOfARetiredName) {
   auto def = query::definitionAt(*c, 0, offsetOf(update, "S1"));
   ASSERT_TRUE(def) << listDiagnostics(*c);
   EXPECT_EQ(def->begin, offsetOf(kQueryBase, "S1 \""));
+  auto retired = query::retiredNameAt(*c, 0, offsetOf(update, "S1", 1, 1));
+  ASSERT_TRUE(retired);
+  EXPECT_EQ(retired->name.begin, offsetOf(update, "S1"));
+  EXPECT_EQ(retired->retired->name, "S1");
+  EXPECT_FALSE(query::retiredNameAt(*c, 0, offsetOf(update, "retire indicator")));
 }
 
 TEST(QuerySymbols, ReferencesIncludeOverridesAndUsesInAllFiles) {

@@ -39,6 +39,16 @@ std::string describeToken(const Token *token) {
   return "'" + text + "'";
 }
 
+/// "unexpected string "x"", "unexpected 'x'": describeToken's article reads wrong after
+/// "unexpected".
+std::string unexpected(const Token *token) {
+  if (token == nullptr || token->getType() == Token::EOF)
+    return "unexpected end of file";
+  if (token->getType() == XrParser::STRING)
+    return "unexpected string " + truncated(token->getText());
+  return "unexpected " + describeToken(token);
+}
+
 /// What the author was writing, by the innermost rule that has something to say about it.
 std::string_view hintFor(const antlr4::RuleContext *context) {
   for (int level = 0; context != nullptr && level < 3;
@@ -250,7 +260,7 @@ std::string composeMessage(antlr4::Parser *parser, const antlr4::RuleContext *co
       return fmt::format("expected '{}' before the end of the file{}", closer, withHint);
   }
   if (guessed) {
-    std::string message = atEnd ? "unexpected end of file" : "unexpected " + found;
+    std::string message = unexpected(offending);
     if (previous != nullptr)
       message += " after " + describeToken(previous);
     return hint.empty() ? message : fmt::format("{}: {}", message, hint);
@@ -261,11 +271,11 @@ std::string composeMessage(antlr4::Parser *parser, const antlr4::RuleContext *co
   if (expectation.general && previous != nullptr)
     after = fmt::format(" after {}", describeToken(previous));
   if (expectation.text.empty()) {
-    std::string message = atEnd ? "unexpected end of file" : "unexpected " + found;
+    std::string message = unexpected(offending);
     return hint.empty() ? message : fmt::format("{}: {}", message, hint);
   }
   std::string message =
-      unwanted ? fmt::format("unexpected {}: expected {}{}", found, expectation.text, after)
+      unwanted ? fmt::format("{}: expected {}{}", unexpected(offending), expectation.text, after)
                : fmt::format("expected {}{}, found {}", expectation.text, after, found);
   if (!expectation.general && expectation.text != "a declaration")
     message += withHint;
@@ -296,8 +306,7 @@ void SyntaxErrorStrategy::reportInputMismatch(antlr4::Parser *parser,
 void SyntaxErrorStrategy::reportFailedPredicate(antlr4::Parser *parser,
                                                 const antlr4::FailedPredicateException &e) {
   Token *offending = e.getOffendingToken();
-  parser->notifyErrorListeners(offending, fmt::format("unexpected {}", describeToken(offending)),
-                               nullptr);
+  parser->notifyErrorListeners(offending, unexpected(offending), nullptr);
 }
 
 void SyntaxErrorStrategy::reportUnwantedToken(antlr4::Parser *parser) {

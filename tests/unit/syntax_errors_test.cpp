@@ -37,6 +37,12 @@ TEST(SyntaxErrors, MissingTokenWithAHintAboutTheConstruct) {
                 "\"...\"`, `holiday DATE [.. DATE]` and `workday DATE`)"});
 }
 
+TEST(SyntaxErrors, AnUnexpectedStringIsNamedWithoutAnArticle) {
+  EXPECT_EQ(errorsOf("report by id \"标题\" {\n  n = count\n}\n"),
+            std::vector<std::string>{"XR0001 1:14 unexpected string \"标题\": expected '{' (a "
+                                     "report item is `name = expression [target >= value]`)"});
+}
+
 TEST(SyntaxErrors, ExtraneousTokenAtTopLevel) {
   EXPECT_EQ(errorsOf("let x = 1 2\n"),
             std::vector<std::string>{"XR0001 1:11 unexpected '2': expected a declaration"});

@@ -97,7 +97,8 @@ void registerCompletion(FeatureRegistry &registry) {
           items.push_back(std::move(j));
         }
         return {{"isIncomplete", false}, {"items", std::move(items)}};
-      });
+      },
+      SnapshotUse::LastCompiled);
   registry.onDocumentRequest(
       "textDocument/signatureHelp",
       [](const nlohmann::json &params, const RequestContext &context) -> nlohmann::json {

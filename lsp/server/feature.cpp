@@ -49,8 +49,9 @@ Location RequestContext::location(const SourceRange &sourceRange) const {
   return {uriOf(sourceRange.file), range(sourceRange)};
 }
 
-void FeatureRegistry::onDocumentRequest(std::string method, RequestHandler handler) {
-  if (!handlers_.emplace(method, Entry{std::move(handler), true}).second)
+void FeatureRegistry::onDocumentRequest(std::string method, RequestHandler handler,
+                                        SnapshotUse use) {
+  if (!handlers_.emplace(method, Entry{std::move(handler), true, use}).second)
     throw std::logic_error("two handlers for " + method);
 }
 

@@ -96,7 +96,7 @@ public:
   /// The document named by `params.textDocument.uri`.
   virtual const Document &document() const = 0;
   /// The compilation whose root is the document, compiled from the text the document has
-  /// now (never an older version).
+  /// now (or, for a SnapshotUse::LastCompiled request, maybe from an older text).
   virtual const Snapshot &snapshot() const = 0;
   const Compilation &compilation() const { return *snapshot().compilation; }
   /// The document's FileId in compilation().
@@ -121,11 +121,24 @@ using RequestHandler =
 using CapabilitiesHook =
     std::function<void(nlohmann::json &serverCapabilities, const InitializeInfo &client)>;
 
+/// Which compilation a document request needs.
+enum class SnapshotUse {
+  /// Compiled from the document's current text (compiled first when the text changed).
+  Current,
+  /// The last one compiled for the document, even from an older text (a fresh compile only
+  /// when there is none yet). For requests that read names and types from the model and
+  /// everything positional from the current text (document().text, positions()), such as
+  /// completion: a keystroke must not wait for a whole recompile of a big file.
+  LastCompiled,
+};
+
 class FeatureRegistry {
 public:
   /// A request about one document: params carry `textDocument.uri`; the context's
-  /// document(), snapshot() and positions() are set before the handler runs.
-  void onDocumentRequest(std::string method, RequestHandler handler);
+  /// document(), snapshot() and positions() are set before the handler runs. positions()
+  /// always converts in the document's current text.
+  void onDocumentRequest(std::string method, RequestHandler handler,
+                         SnapshotUse use = SnapshotUse::Current);
   /// A request about no document in particular (workspace/symbol).
   void onWorkspaceRequest(std::string method, RequestHandler handler);
   /// Adds to the `capabilities` of the initialize result.
@@ -134,6 +147,7 @@ public:
   struct Entry {
     RequestHandler handler;
     bool needsDocument = false;
+    SnapshotUse snapshotUse = SnapshotUse::Current;
   };
   const Entry *find(const std::string &method) const;
   void fillCapabilities(nlohmann::json &capabilities, const InitializeInfo &client) const;

@@ -145,10 +145,13 @@ class Server::Session::Context : public RequestContext {
 public:
   Context(Session &session, CancelFlag cancel) : session_(session), cancel_(std::move(cancel)) {}
 
-  void setDocument(const std::string &uri) {
+  void setDocument(const std::string &uri, SnapshotUse use) {
     document_ = session_.workspace().load(uri);
-    snapshot_ = session_.workspace().snapshot(*document_);
-    positions_.emplace(*snapshot_->root.text, session_.encoding());
+    if (use == SnapshotUse::LastCompiled)
+      snapshot_ = session_.workspace().cachedSnapshot(uri);
+    if (!snapshot_)
+      snapshot_ = session_.workspace().snapshot(*document_);
+    positions_.emplace(*document_->text, session_.encoding());
   }
 
   PositionEncoding encoding() const override { return session_.encoding(); }
@@ -169,7 +172,8 @@ public:
   }
   const PositionConverter &positionsOf(FileId file) const override {
     requireDocument();
-    if (file == snapshot_->rootFile())
+    // positions_ converts in the current text; a LastCompiled snapshot may be older.
+    if (file == snapshot_->rootFile() && snapshot_->root.text == document_->text)
       return *positions_;
     const Compilation &compilation = *snapshot_->compilation;
     if (file >= compilation.sources.size())
@@ -314,7 +318,8 @@ json Server::Session::handleRequest(const IncomingMessage &message, const Cancel
                              "unknown method '" + message.method + "'");
       Context context(*this, cancel);
       if (entry->needsDocument)
-        context.setDocument(textDocumentUri(message.params).get<std::string>());
+        context.setDocument(textDocumentUri(message.params).get<std::string>(),
+                            entry->snapshotUse);
       result = entry->handler(message.params, context);
     }
     if (cancel && cancel->load())

@@ -38,6 +38,7 @@
 //     documented order (indicators, domains and table rows in index order).
 #include "runtime/interp/interpreter.h"
 
+#include "runtime/batch/copy_key.h"
 #include "runtime/interp/engine.h"
 
 #include <fmt/format.h>
@@ -111,38 +112,6 @@ void clearFailedRows(batch::Results &results, const detail::Workspace &ws) {
   }
 }
 
-void copyKey(const batch::Batch &batch, std::uint32_t field, batch::Results &results) {
-  const batch::Column &from = batch.column(field);
-  batch::Column &to = results.key();
-  for (std::size_t row = 0; row < batch.rows(); ++row) {
-    if (!from.valid(row)) {
-      to.setMissing(row);
-      continue;
-    }
-    switch (from.storage()) {
-    case batch::Storage::U8:
-      to.setU8(row, from.values<std::uint8_t>()[row]);
-      break;
-    case batch::Storage::I32:
-      to.setI32(row, from.values<std::int32_t>()[row]);
-      break;
-    case batch::Storage::I64:
-      to.setI64(row, from.values<std::int64_t>()[row]);
-      break;
-    case batch::Storage::F64:
-      to.setF64(row, from.values<double>()[row]);
-      break;
-    case batch::Storage::U64:
-      to.setU64(row, from.values<std::uint64_t>()[row]);
-      break;
-    case batch::Storage::Text:
-      to.setText(
-          row, batch::appendText(results.arena(), batch.text(from.values<batch::TextRef>()[row])));
-      break;
-    }
-  }
-}
-
 } // namespace
 
 Interpreter::Interpreter(const ir::Program &program)
@@ -206,7 +175,7 @@ void Interpreter::evaluate(const batch::Batch &batch, const batch::ParamValues &
   }
   ws->members.clear(); // their rows are scratch of this evaluation
   if (keyField_ >= 0 && results.hasKey())
-    copyKey(batch, static_cast<std::uint32_t>(keyField_), results);
+    batch::copyKey(batch, static_cast<std::uint32_t>(keyField_), results);
 }
 
 ExpressionValues Interpreter::evaluateExpression(ir::ExprId expr, const batch::Batch &batch,

@@ -8,6 +8,7 @@
 #include "compiler/codegen/program_key.h"
 #include "compiler/codegen/slot_flow.h"
 #include "compiler/support/sha256.h"
+#include "runtime/batch/copy_key.h"
 #include "runtime/builtins/calendar.h"
 #include "runtime/jit/code_cache.h"
 #include "runtime/jit/session.h"
@@ -91,38 +92,6 @@ void clearRows(batch::Column &column, const std::vector<std::size_t> &rows) {
   for (std::size_t row : rows) {
     std::memset(values + row * size, 0, size);
     valid[row] = 0;
-  }
-}
-
-void copyKey(const batch::Batch &batch, std::uint32_t field, batch::Results &results) {
-  const batch::Column &from = batch.column(field);
-  batch::Column &to = results.key();
-  for (std::size_t row = 0; row < batch.rows(); ++row) {
-    if (!from.valid(row)) {
-      to.setMissing(row);
-      continue;
-    }
-    switch (from.storage()) {
-    case batch::Storage::U8:
-      to.setU8(row, from.values<std::uint8_t>()[row]);
-      break;
-    case batch::Storage::I32:
-      to.setI32(row, from.values<std::int32_t>()[row]);
-      break;
-    case batch::Storage::I64:
-      to.setI64(row, from.values<std::int64_t>()[row]);
-      break;
-    case batch::Storage::F64:
-      to.setF64(row, from.values<double>()[row]);
-      break;
-    case batch::Storage::U64:
-      to.setU64(row, from.values<std::uint64_t>()[row]);
-      break;
-    case batch::Storage::Text:
-      to.setText(
-          row, batch::appendText(results.arena(), batch.text(from.values<batch::TextRef>()[row])));
-      break;
-    }
   }
 }
 
@@ -308,7 +277,7 @@ void CompiledProgram::evaluate(const batch::Batch &batch, const batch::ParamValu
     for (ir::SlotId s = 0; s < p.slots.size(); ++s)
       clearRows(results.slot(s), failed);
   if (impl_->keyField >= 0 && results.hasKey())
-    copyKey(batch, static_cast<std::uint32_t>(impl_->keyField), results);
+    batch::copyKey(batch, static_cast<std::uint32_t>(impl_->keyField), results);
 }
 
 bool CompiledProgram::optimisedIr(const ir::Program &program, std::string &text,

@@ -1,0 +1,139 @@
+#include "tests/differential/engine_comparison.h"
+
+#include "xuncha/run.h"
+
+#include <fmt/format.h>
+
+#include <atomic>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <unistd.h>
+
+namespace xr::differential {
+namespace {
+
+namespace fs = std::filesystem;
+
+/// A folder of its own for one comparison, removed afterwards.
+class ScratchDir {
+public:
+  ScratchDir() {
+    static std::atomic<std::uint64_t> counter{0};
+    path_ =
+        fs::temp_directory_path() / fmt::format("xuncha-differential-{}-{}", ::getpid(), counter++);
+    fs::create_directories(path_);
+  }
+  ~ScratchDir() {
+    std::error_code ignored;
+    fs::remove_all(path_, ignored);
+  }
+  ScratchDir(const ScratchDir &) = delete;
+  ScratchDir &operator=(const ScratchDir &) = delete;
+  std::string file(const std::string &name) const { return (path_ / name).string(); }
+
+private:
+  fs::path path_;
+};
+
+std::string readFile(const std::string &path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in)
+    return "(not written)";
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+/// What one engine gave.
+struct EngineOutput {
+  std::string outcome; // completed, or why not
+  std::string results, errors, report;
+  xuncha::RunCounts counts;
+};
+
+EngineOutput runEngine(const std::shared_ptr<const xuncha::RuleSet> &rules, xuncha::Engine engine,
+                       unsigned threads, std::size_t chunkBytes, const ScratchDir &dir,
+                       const std::string &dataPath) {
+  const std::string name = xuncha::engineName(engine);
+  EngineOutput out;
+  try {
+    xuncha::Evaluator evaluator(rules, engine, xuncha::EngineOptions{});
+    xuncha::RunOptions options;
+    options.dataPath = dataPath;
+    options.outPath = dir.file(name + ".results.csv");
+    options.errorsPath = dir.file(name + ".errors.csv");
+    options.reportPath = dir.file(name + ".report.json");
+    options.indicators = true;
+    options.engine = engine;
+    options.threads = threads;
+    options.chunkBytes = chunkBytes;
+    const xuncha::RunSummary summary = xuncha::run(evaluator, options);
+    out.outcome = summary.completed() ? "completed" : "not completed: " + summary.error;
+    out.counts = summary.counts;
+    if (engine == xuncha::Engine::Jit && summary.stats.jitFailed)
+      out.outcome += "; the JIT could not compile: " + evaluator.compileError();
+    else if (engine == xuncha::Engine::Jit && !summary.stats.jitCompiled)
+      out.outcome += "; the JIT's code was not used";
+    out.results = readFile(options.outPath);
+    out.errors = readFile(options.errorsPath);
+    out.report = readFile(options.reportPath);
+  } catch (const std::exception &e) {
+    out.outcome = std::string("threw: ") + e.what();
+  }
+  return out;
+}
+
+/// "" when equal; else the first differing line of each side, 1-based.
+std::string firstDifference(const std::string &file, const std::string &a, const std::string &b) {
+  if (a == b)
+    return "";
+  std::istringstream left(a), right(b);
+  std::string l, r;
+  for (std::size_t line = 1;; ++line) {
+    const bool moreLeft = static_cast<bool>(std::getline(left, l));
+    const bool moreRight = static_cast<bool>(std::getline(right, r));
+    if (!moreLeft && !moreRight)
+      return fmt::format("{}: the files differ only in their line ends\n", file);
+    if (!moreLeft || !moreRight || l != r)
+      return fmt::format("{} line {}:\n  interp: {}\n  jit:    {}\n", file, line,
+                         moreLeft ? l : "(end of file)", moreRight ? r : "(end of file)");
+  }
+}
+
+} // namespace
+
+Comparison compareEngines(const std::string &ruleText, const std::string &csv,
+                          const ComparisonOptions &options) {
+  Comparison c;
+  const xuncha::LoadResult loaded = xuncha::RuleSet::fromText("rules.xr", ruleText);
+  if (!loaded.ok()) {
+    c.diagnostics = loaded.renderDiagnostics(false);
+    return c;
+  }
+  c.compiled = true;
+  ScratchDir dir;
+  const std::string dataPath = dir.file("records.csv");
+  std::ofstream(dataPath, std::ios::binary) << csv;
+  const EngineOutput interp =
+      runEngine(loaded.ruleSet, xuncha::Engine::Interpreter, options.interpreterThreads,
+                options.chunkBytes, dir, dataPath);
+  const EngineOutput jit = runEngine(loaded.ruleSet, xuncha::Engine::Jit, options.jitThreads,
+                                     options.chunkBytes, dir, dataPath);
+  const std::string incomplete =
+      interp.outcome == "completed" && jit.outcome == "completed"
+          ? ""
+          : fmt::format("a run did not complete:\n  interp: {}\n  jit:    {}\n", interp.outcome,
+                        jit.outcome);
+  c.difference = incomplete + firstDifference("outcome", interp.outcome, jit.outcome) +
+                 firstDifference("results.csv", interp.results, jit.results) +
+                 firstDifference("errors.csv", interp.errors, jit.errors) +
+                 firstDifference("report.json", interp.report, jit.report);
+  c.differ = !c.difference.empty();
+  c.records = interp.counts.evaluated;
+  c.recordErrors = interp.counts.recordErrors;
+  c.rejected = interp.counts.rejected;
+  return c;
+}
+
+} // namespace xr::differential

@@ -63,6 +63,11 @@ public:
   explicit Generator(std::uint64_t seed) : draw_(seed), seed_(seed) {}
 
   GeneratedRuleSet make() {
+    // How often this rule set takes the choices that make records fail (huge values, clamp
+    // bounds the wrong way round, scores outside 0..100, no checklist): some rule sets fail
+    // few records, so that their values are compared, some fail many, so that errors are.
+    static const std::vector<double> risks = {0.1, 0.1, 0.4, 0.4, 1.0};
+    risk_ = draw_.one(risks);
     out_.source.header = fmt::format("ruleset \"differential fuzz {}\" version 1", seed_);
     const int enums = static_cast<int>(draw_.between(0, 2));
     for (int i = 0; i < enums; ++i)
@@ -118,6 +123,12 @@ public:
 private:
   Draw draw_;
   std::uint64_t seed_;
+  double risk_ = 1;
+
+  /// A choice that makes records fail: `percent` at full risk, less in safer rule sets.
+  bool risky(int percent) {
+    return static_cast<double>(draw_.below(1000)) < 10.0 * percent * risk_;
+  }
   GeneratedRuleSet out_;
   std::vector<Named> env_;
   std::vector<IndicatorInfo> indicators_;
@@ -184,14 +195,14 @@ private:
                                                    "12", "30", "59", "60", "100", "365", "1000"};
     static const std::vector<std::string> large = {"4611686018427387904", "9223372036854775807",
                                                    "3037000500", "100000000", "2147483648"};
-    return draw_.chance(97) ? draw_.one(small) : draw_.one(large);
+    return risky(3) ? draw_.one(large) : draw_.one(small);
   }
   std::string numberLiteral() {
     static const std::vector<std::string> pool = {"0.5",  "1.5",   "2.5",   "0.1",  "60.0",
                                                   "99.5", "100.0", "2.675", "1e-3", "40%",
                                                   "5%",   "0.0",   "33.3",  "12.25"};
     // A huge one makes every round/floor/ceil/trunc overflow: now and then only.
-    return draw_.chance(97) ? draw_.one(pool) : "1e300";
+    return risky(3) ? "1e300" : draw_.one(pool);
   }
   std::string dateLiteral() {
     // Mostly dates inside the calendar's years: outside them working days are record errors.
@@ -427,19 +438,18 @@ private:
     case 9:
       return clamp(t, depth);
     case 10:
-      if (draw_.chance(90))
+      if (!risky(10))
         return call(t, "sqrt", {call(t, "abs", {value(t, depth - 1)})});
       return call(t, "sqrt", {value(t, depth - 1)});
     case 11:
-      if (draw_.chance(80))
+      if (!risky(20))
         return call(t, "pow", {call(t, "abs", {value(t, depth - 1)}), exponent(depth)});
       return call(t, "pow", {value(t, depth - 1), exponent(depth)});
     case 12:
       return call(t, "round",
                   {value(t, depth - 1),
-                   draw_.chance(92)
-                       ? Expr::leaf(of(Kind::Int), fmt::format("{}", draw_.between(-3, 4)))
-                       : value(of(Kind::Int), depth - 1)});
+                   !risky(8) ? Expr::leaf(of(Kind::Int), fmt::format("{}", draw_.between(-3, 4)))
+                             : value(of(Kind::Int), depth - 1)});
     case 13:
       if (statusVisible_ > 0) {
         const IndicatorInfo &i = indicators_[draw_.below(statusVisible_)];
@@ -563,21 +573,21 @@ private:
   /// Mostly a small count: a huge one only makes a date out of range, on every record.
   Expr smallInt(int depth) {
     static const std::vector<std::string> pool = {"0", "1", "2", "3", "5", "10", "-1", "-3", "30"};
-    if (draw_.chance(85))
+    if (!risky(15))
       return Expr::leaf(of(Kind::Int), draw_.one(pool));
     return value(of(Kind::Int), depth - 1);
   }
 
   Expr exponent(int depth) {
     static const std::vector<std::string> pool = {"2", "0.5", "3", "-1", "0", "1.5"};
-    if (draw_.chance(70))
+    if (!risky(30))
       return Expr::leaf(of(Kind::Number), draw_.one(pool));
     return value(of(Kind::Number), depth - 1);
   }
 
   /// clamp(x, lo, hi), mostly with lo <= hi (else a record error on every record).
   Expr clamp(ValueType t, int depth) {
-    if (draw_.chance(10))
+    if (risky(10))
       return call(t, "clamp", {value(t, depth - 1), value(t, depth - 1), value(t, depth - 1)});
     std::int64_t lo = draw_.between(-10, 60), hi = draw_.between(-10, 120);
     if (lo > hi)
@@ -885,30 +895,32 @@ private:
   Expr scoreExpr() {
     const ValueType num = of(Kind::Number);
     Expr e;
-    switch (draw_.below(12)) {
-    case 0:
-    case 1:
-    case 2:
-    case 6:
-    case 7:
-    case 8:
-      e = call(
-          num, "clamp",
-          {value(num, depth()), Expr::leaf(of(Kind::Int), "0"), Expr::leaf(of(Kind::Int), "100")});
-      break;
-    case 3:
-    case 4:
-      e = node(num, {"(if ", " then 100 else ", ")"},
-               {value(of(Kind::Bool), depth()),
-                Expr::leaf(of(Kind::Int), fmt::format("{}", draw_.between(0, 100)))});
-      break;
-    case 5:
-      e = *reference(num);
-      break;
-    default: // may well leave 0..100: a record error
-      e = value(num, depth());
-      break;
-    }
+    if (risky(20)) // may well leave 0..100: a record error
+      e = draw_.chance(50) ? *reference(num) : value(num, depth());
+    else
+      switch (draw_.below(10)) {
+      case 0:
+      case 1:
+      case 2:
+      case 6:
+      case 7:
+      case 8:
+        e = call(num, "clamp",
+                 {value(num, depth()), Expr::leaf(of(Kind::Int), "0"),
+                  Expr::leaf(of(Kind::Int), "100")});
+        break;
+      case 3:
+      case 4:
+        e = node(num, {"(if ", " then 100 else ", ")"},
+                 {value(of(Kind::Bool), depth()),
+                  Expr::leaf(of(Kind::Int), fmt::format("{}", draw_.between(0, 100)))});
+        break;
+      default:
+        e = call(num, "clamp",
+                 {value(num, depth()), Expr::leaf(of(Kind::Int), "-5"),
+                  Expr::leaf(of(Kind::Int), "105")});
+        break;
+      }
     constantScoresInRange(e);
     return e;
   }
@@ -1034,8 +1046,8 @@ private:
     for (int c = 0; c < count; ++c) {
       const bool last = c + 1 == count;
       const std::string name = fresh("c");
-      Expr selector = last && draw_.chance(70) ? Expr::leaf(of(Kind::Bool), "true")
-                                               : value(of(Kind::Bool), depth());
+      Expr selector =
+          last && !risky(30) ? Expr::leaf(of(Kind::Bool), "true") : value(of(Kind::Bool), depth());
       std::string body;
       const int shape = static_cast<int>(draw_.below(3));
       if (shape == 0 || indicators_.size() < 2) {
@@ -1211,7 +1223,7 @@ private:
     const int rows = static_cast<int>(draw_.between(1, 5));
     // Rows of a unique or any table that match at random conflict on most records: mostly
     // give them ranges of one value that meet only at their edges.
-    const bool partition = (s.policy == "hit unique" || s.policy == "hit any") && draw_.chance(85);
+    const bool partition = (s.policy == "hit unique" || s.policy == "hit any") && !risky(30);
     const std::vector<Expr> ranges = partition ? partitionConditions(rows) : std::vector<Expr>{};
     for (int r = 0; r < rows; ++r) {
       Expr condition =

@@ -1,31 +1,9 @@
 #include "compiler/syntax/concrete_syntax.h"
 
+#include "compiler/syntax/concrete_token.h"
 #include "compiler/syntax/concrete_tree_builder.h"
 
-#include "XrLexer.h"
-
 namespace xr::syntax {
-
-namespace {
-
-TokenClass classOf(std::size_t type) {
-  switch (type) {
-  case grammar::XrLexer::ID:
-    return TokenClass::Name;
-  case grammar::XrLexer::STRING:
-    return TokenClass::String;
-  case grammar::XrLexer::INT:
-    return TokenClass::Integer;
-  case grammar::XrLexer::NUMBER:
-    return TokenClass::Number;
-  case grammar::XrLexer::DATE:
-    return TokenClass::Date;
-  default:
-    return TokenClass::Literal;
-  }
-}
-
-} // namespace
 
 ConcreteSyntax buildConcreteSyntax(antlr4::ParserRuleContext *root,
                                    const std::vector<antlr4::Token *> &tokens,
@@ -37,10 +15,7 @@ ConcreteSyntax buildConcreteSyntax(antlr4::ParserRuleContext *root,
   for (const antlr4::Token *token : tokens) {
     if (token->getType() == antlr4::Token::EOF)
       break;
-    SourceRange range = positions.range(token);
-    out.tokens.push_back({classOf(token->getType()),
-                          file.text().substr(range.begin, range.end - range.begin), range.begin,
-                          range.end});
+    out.tokens.push_back(concreteToken(*token, positions, file));
   }
   auto count = static_cast<std::uint32_t>(out.tokens.size());
   auto clamp = [&](std::size_t index) {

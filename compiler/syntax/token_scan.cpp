@@ -1,6 +1,7 @@
 #include "compiler/syntax/token_scan.h"
 
 #include "compiler/syntax/antlr_lock.h"
+#include "compiler/syntax/concrete_token.h"
 #include "compiler/syntax/lexing.h"
 #include "compiler/syntax/source_text.h"
 
@@ -19,23 +20,6 @@ public:
     p = 0;
   }
 };
-
-TokenClass classOf(std::size_t type) {
-  switch (type) {
-  case grammar::XrLexer::ID:
-    return TokenClass::Name;
-  case grammar::XrLexer::STRING:
-    return TokenClass::String;
-  case grammar::XrLexer::INT:
-    return TokenClass::Integer;
-  case grammar::XrLexer::NUMBER:
-    return TokenClass::Number;
-  case grammar::XrLexer::DATE:
-    return TokenClass::Date;
-  default:
-    return TokenClass::Literal;
-  }
-}
 
 } // namespace
 
@@ -59,10 +43,7 @@ ScannedTokens scanTokens(std::string_view text) {
   for (const auto &token : lexed.tokens) {
     if (token->getType() == antlr4::Token::EOF)
       break;
-    SourceRange range = positions.range(token.get());
-    out.tokens.push_back({classOf(token->getType()),
-                          file.text().substr(range.begin, range.end - range.begin), range.begin,
-                          range.end});
+    out.tokens.push_back(concreteToken(*token, positions, file));
   }
   return out;
 }

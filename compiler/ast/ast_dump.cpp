@@ -1,5 +1,6 @@
 #include "compiler/ast/ast_dump.h"
 
+#include "compiler/ast/spelling.h"
 #include "runtime/builtins/dates.h"
 
 #include <fmt/format.h>
@@ -41,38 +42,6 @@ std::string dateText(Date date) {
   return fmt::format("{:04}-{:02}-{:02}", c.year, c.month, c.day);
 }
 
-std::string_view binaryOpText(BinaryOp op) {
-  switch (op) {
-  case BinaryOp::Add:
-    return "+";
-  case BinaryOp::Sub:
-    return "-";
-  case BinaryOp::Mul:
-    return "*";
-  case BinaryOp::Div:
-    return "/";
-  case BinaryOp::Eq:
-    return "==";
-  case BinaryOp::Ne:
-    return "!=";
-  case BinaryOp::Lt:
-    return "<";
-  case BinaryOp::Le:
-    return "<=";
-  case BinaryOp::Gt:
-    return ">";
-  case BinaryOp::Ge:
-    return ">=";
-  case BinaryOp::And:
-    return "and";
-  case BinaryOp::Or:
-    return "or";
-  case BinaryOp::Coalesce:
-    return "??";
-  }
-  return "?";
-}
-
 std::string_view statusText(IndicatorStatus status) {
   switch (status) {
   case IndicatorStatus::Passes:
@@ -81,18 +50,6 @@ std::string_view statusText(IndicatorStatus status) {
     return "fails";
   case IndicatorStatus::Unassessed:
     return "unassessed";
-  }
-  return "?";
-}
-
-std::string_view severityText(ast::Severity severity) {
-  switch (severity) {
-  case ast::Severity::Critical:
-    return "critical";
-  case ast::Severity::Major:
-    return "major";
-  case ast::Severity::Minor:
-    return "minor";
   }
   return "?";
 }
@@ -137,26 +94,6 @@ std::string_view aggregatorText(CollectAggregator aggregator) {
     return "max";
   case CollectAggregator::Count:
     return "count";
-  }
-  return "?";
-}
-
-std::string_view missingPolicyText(MissingPolicyKind kind) {
-  switch (kind) {
-  case MissingPolicyKind::NotAssessed:
-    return "not_assessed";
-  case MissingPolicyKind::Fail:
-    return "fail";
-  case MissingPolicyKind::Pass:
-    return "pass";
-  case MissingPolicyKind::Score:
-    return "score";
-  case MissingPolicyKind::Skip:
-    return "skip";
-  case MissingPolicyKind::Flag:
-    return "flag";
-  case MissingPolicyKind::Invalid:
-    return "invalid";
   }
   return "?";
 }
@@ -368,7 +305,7 @@ private:
   void missing(const std::optional<MissingPolicy> &policy) {
     if (!policy)
       return;
-    std::string text = "Missing " + std::string(missingPolicyText(policy->kind));
+    std::string text = "Missing " + std::string(missingPolicyKeyword(policy->kind));
     if (policy->kind == MissingPolicyKind::Score)
       text += fmt::format(" {}", policy->score);
     if (policy->kind == MissingPolicyKind::Invalid)

@@ -1,5 +1,6 @@
 #include "compiler/inspect/rule_book.h"
 
+#include "compiler/ast/spelling.h"
 #include "compiler/inspect/source_text.h"
 
 #include <fmt/format.h>
@@ -81,37 +82,7 @@ private:
   }
 
   static std::string severityText(const std::optional<ast::Severity> &severity) {
-    if (!severity)
-      return {};
-    switch (*severity) {
-    case ast::Severity::Critical:
-      return "critical";
-    case ast::Severity::Major:
-      return "major";
-    case ast::Severity::Minor:
-      return "minor";
-    }
-    return {};
-  }
-
-  static std::string missingText(const ast::MissingPolicy &policy) {
-    switch (policy.kind) {
-    case ast::MissingPolicyKind::NotAssessed:
-      return "not_assessed";
-    case ast::MissingPolicyKind::Fail:
-      return "fail";
-    case ast::MissingPolicyKind::Pass:
-      return "pass";
-    case ast::MissingPolicyKind::Score:
-      return fmt::format("score {}", policy.score);
-    case ast::MissingPolicyKind::Skip:
-      return "skip";
-    case ast::MissingPolicyKind::Flag:
-      return "flag";
-    case ast::MissingPolicyKind::Invalid:
-      return policy.written.text;
-    }
-    return {};
+    return severity ? std::string(ast::severityText(*severity)) : std::string();
   }
 
   std::vector<NamedCode> lets(const std::vector<sema::LetInfo> &infos) const {
@@ -172,7 +143,7 @@ private:
       e.lets = lets(info.lets);
       e.score = code(info.score);
       e.pass = code(info.pass);
-      e.missing = missingText(info.missing);
+      e.missing = ast::missingPolicyText(info.missing);
       e.missingWritten = info.missingWritten;
       for (const sema::ChecklistInfo &checklist : m_.checklists)
         e.effective.push_back(i < checklist.effectiveWeights.size() ? checklist.effectiveWeights[i]
@@ -353,25 +324,6 @@ private:
     }
   }
 
-  static std::string_view comparisonText(ast::BinaryOp op) {
-    switch (op) {
-    case ast::BinaryOp::Eq:
-      return "==";
-    case ast::BinaryOp::Ne:
-      return "!=";
-    case ast::BinaryOp::Lt:
-      return "<";
-    case ast::BinaryOp::Le:
-      return "<=";
-    case ast::BinaryOp::Gt:
-      return ">";
-    case ast::BinaryOp::Ge:
-      return ">=";
-    default:
-      return "?";
-    }
-  }
-
   void reports(RuleBook &book) const {
     for (const sema::ReportInfo &info : m_.reports) {
       ReportEntry e;
@@ -380,7 +332,7 @@ private:
       for (const sema::ReportItemInfo &item : info.items) {
         ReportItemEntry i{item.name, item.title, code(item.value), {}};
         if (item.targetOp && item.target)
-          i.target = std::string(comparisonText(*item.targetOp)) + " " +
+          i.target = std::string(ast::binaryOpText(*item.targetOp)) + " " +
                      oneLine(sourceText(c_, item.target->range));
         e.items.push_back(std::move(i));
       }

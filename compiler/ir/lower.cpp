@@ -1,5 +1,6 @@
 #include "compiler/ir/lower.h"
 
+#include "compiler/ast/spelling.h"
 #include "compiler/support/sha256.h"
 #include "runtime/builtins/registry.h"
 
@@ -51,18 +52,6 @@ Op comparisonOp(ast::BinaryOp op) {
 bool isComparison(ast::BinaryOp op) {
   return op == ast::BinaryOp::Eq || op == ast::BinaryOp::Ne || op == ast::BinaryOp::Lt ||
          op == ast::BinaryOp::Le || op == ast::BinaryOp::Gt || op == ast::BinaryOp::Ge;
-}
-
-std::string_view comparisonText(ast::BinaryOp op) {
-  switch (op) {
-  case ast::BinaryOp::Eq: return "==";
-  case ast::BinaryOp::Ne: return "!=";
-  case ast::BinaryOp::Lt: return "<";
-  case ast::BinaryOp::Le: return "<=";
-  case ast::BinaryOp::Gt: return ">";
-  case ast::BinaryOp::Ge: return ">=";
-  default: return "?";
-  }
 }
 
 class Lowerer {
@@ -853,10 +842,10 @@ void Lowerer::lowerReports() {
         out.target = comparison(comparisonOp(*item.targetOp), out.value, lower(*item.target),
                                 item.target->range);
         const SourceFile &file = sources_.file(item.target->range.file);
-        out.targetText = fmt::format(
-            "{} {}", comparisonText(*item.targetOp),
-            file.text().substr(item.target->range.begin,
-                               item.target->range.end - item.target->range.begin));
+        out.targetText =
+            fmt::format("{} {}", ast::binaryOpText(*item.targetOp),
+                        file.text().substr(item.target->range.begin,
+                                           item.target->range.end - item.target->range.begin));
       }
       inReport_ = false;
       report_->items.push_back(std::move(out));

@@ -23,40 +23,6 @@ std::string weightText(const sema::WeightInfo &weight) {
   return sema::passes::formatWeight(weight.kind, weight.micro);
 }
 
-std::string missingPolicyText(const ast::MissingPolicy &policy) {
-  switch (policy.kind) {
-  case ast::MissingPolicyKind::NotAssessed:
-    return "not_assessed";
-  case ast::MissingPolicyKind::Fail:
-    return "fail";
-  case ast::MissingPolicyKind::Pass:
-    return "pass";
-  case ast::MissingPolicyKind::Score: {
-    std::string n = fmt::format("{}", policy.score);
-    return "score " + n;
-  }
-  case ast::MissingPolicyKind::Skip:
-    return "skip";
-  case ast::MissingPolicyKind::Flag:
-    return "flag";
-  case ast::MissingPolicyKind::Invalid:
-    return policy.written.text;
-  }
-  return "";
-}
-
-std::string_view severityText(ast::Severity severity) {
-  switch (severity) {
-  case ast::Severity::Critical:
-    return "critical";
-  case ast::Severity::Major:
-    return "major";
-  case ast::Severity::Minor:
-    return "minor";
-  }
-  return "";
-}
-
 namespace {
 
 template <typename T> const T *at(const std::vector<T> &v, std::uint32_t i) {

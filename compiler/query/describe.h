@@ -13,12 +13,6 @@ std::string percentText(double fraction);
 /// "40%" or "8 points".
 std::string weightText(const sema::WeightInfo &weight);
 
-/// "not_assessed", "fail", "pass", "score 50", "skip", "flag" (as written in a rule file).
-std::string missingPolicyText(const ast::MissingPolicy &policy);
-
-/// "critical", "major", "minor".
-std::string_view severityText(ast::Severity severity);
-
 /// The type of a symbol's value as a person reads it ("number?", "enum Tier"), or "" when
 /// it has none (domains, checklists, built-ins).
 std::string symbolTypeText(const sema::Model &model, sema::SymbolRef symbol);

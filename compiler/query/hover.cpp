@@ -1,5 +1,6 @@
 #include "compiler/query/hover.h"
 
+#include "compiler/ast/spelling.h"
 #include "compiler/query/describe.h"
 #include "compiler/query/symbols.h"
 #include "compiler/query/syntax_walk.h"
@@ -40,7 +41,7 @@ std::string describeIndicator(const sema::Model &m, sema::SymbolRef s) {
   if (ind.weight)
     facts.push_back("weight " + weightText(*ind.weight));
   if (ind.severity)
-    facts.push_back(std::string(severityText(*ind.severity)));
+    facts.push_back(std::string(ast::severityText(*ind.severity)));
   std::string joined;
   for (const std::string &f : facts)
     joined += (joined.empty() ? "" : " · ") + f;
@@ -62,7 +63,7 @@ std::string describeIndicator(const sema::Model &m, sema::SymbolRef s) {
   }
   line(out, "missing data: " +
                 (ind.missingWritten
-                     ? code("missing => " + missingPolicyText(ind.missing))
+                     ? code("missing => " + ast::missingPolicyText(ind.missing))
                      : std::string(ind.mayBeMissing ? "no policy written"
                                                     : "no policy needed (no input it reads "
                                                       "can be missing)")));

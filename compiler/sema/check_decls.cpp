@@ -1,5 +1,6 @@
 // Checking of the per-record declarations: params, indicators, checks, checklists, lets,
 // scores, tables, outputs (and frequency), rules, escalations and deadlines.
+#include "compiler/ast/spelling.h"
 #include "compiler/sema/checker.h"
 
 #include "compiler/sema/expr_walk.h"
@@ -16,24 +17,10 @@ using ast::as;
 
 namespace {
 
+/// The policy's keyword, or the word written when it is none.
 std::string_view policyWord(const ast::MissingPolicy &p) {
-  switch (p.kind) {
-  case ast::MissingPolicyKind::NotAssessed:
-    return "not_assessed";
-  case ast::MissingPolicyKind::Fail:
-    return "fail";
-  case ast::MissingPolicyKind::Pass:
-    return "pass";
-  case ast::MissingPolicyKind::Score:
-    return "score";
-  case ast::MissingPolicyKind::Skip:
-    return "skip";
-  case ast::MissingPolicyKind::Flag:
-    return "flag";
-  case ast::MissingPolicyKind::Invalid:
-    return p.written.text;
-  }
-  return "";
+  return p.kind == ast::MissingPolicyKind::Invalid ? std::string_view(p.written.text)
+                                                   : ast::missingPolicyKeyword(p.kind);
 }
 
 std::string ordinal(std::size_t n) { return std::to_string(n); }

@@ -1,5 +1,6 @@
 // Typing of expressions: names in scope, contextual enum members, operators, optionality and
 // units. See docs/design-decisions.md, "Types" and "Missing values".
+#include "compiler/ast/spelling.h"
 #include "compiler/sema/checker.h"
 
 #include "compiler/sema/suggest.h"
@@ -19,38 +20,6 @@ bool isEquality(ast::BinaryOp op) { return op == ast::BinaryOp::Eq || op == ast:
 bool isOrdering(ast::BinaryOp op) {
   return op == ast::BinaryOp::Lt || op == ast::BinaryOp::Le || op == ast::BinaryOp::Gt ||
          op == ast::BinaryOp::Ge;
-}
-
-std::string_view opText(ast::BinaryOp op) {
-  switch (op) {
-  case ast::BinaryOp::Add:
-    return "+";
-  case ast::BinaryOp::Sub:
-    return "-";
-  case ast::BinaryOp::Mul:
-    return "*";
-  case ast::BinaryOp::Div:
-    return "/";
-  case ast::BinaryOp::Eq:
-    return "==";
-  case ast::BinaryOp::Ne:
-    return "!=";
-  case ast::BinaryOp::Lt:
-    return "<";
-  case ast::BinaryOp::Le:
-    return "<=";
-  case ast::BinaryOp::Gt:
-    return ">";
-  case ast::BinaryOp::Ge:
-    return ">=";
-  case ast::BinaryOp::And:
-    return "and";
-  case ast::BinaryOp::Or:
-    return "or";
-  case ast::BinaryOp::Coalesce:
-    return "??";
-  }
-  return "?";
 }
 
 SourceRange opRange(const ast::BinaryExpr &e) { return e.opRange.valid() ? e.opRange : e.range; }
@@ -734,8 +703,8 @@ Type Checker::logical(const ast::BinaryExpr &e) {
     } else if (t.kind != TypeKind::Bool) {
       d_.report(DiagCode::NotBoolean,
                 side == std::string_view("left") ? e.lhs->range : e.rhs->range,
-                fmt::format("'{}' needs bool operands; its {} side is {}", opText(e.op), side,
-                            typeText(t)));
+                fmt::format("'{}' needs bool operands; its {} side is {}", ast::binaryOpText(e.op),
+                            side, typeText(t)));
       ok = false;
     }
   }
@@ -794,7 +763,7 @@ bool Checker::comparable(const Type &a, const Type &b, ast::BinaryOp op, SourceR
       (a.kind == TypeKind::Text || a.kind == TypeKind::Enum || a.kind == TypeKind::Bool)) {
     d_.report(DiagCode::TypeMismatch, at,
               fmt::format("{} values cannot be ordered with '{}'; compare them with == or !=",
-                          a.kind == TypeKind::Enum ? "enum" : typeText(a), opText(op)));
+                          a.kind == TypeKind::Enum ? "enum" : typeText(a), ast::binaryOpText(op)));
     return false;
   }
   d_.report(DiagCode::TypeMismatch, at,

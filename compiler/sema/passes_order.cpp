@@ -11,6 +11,7 @@
 //   every rule assigning it; inside a rule an output reads its current value.
 // A cycle is XR0501, reported once per strongly connected component, at the member declared
 // first, with a note per step. The order is topological, ties broken by source order.
+#include "compiler/ast/spelling.h"
 #include "compiler/sema/expr_walk.h"
 #include "compiler/sema/passes.h"
 #include "compiler/sema/passes_support.h"
@@ -289,18 +290,6 @@ void Graph::symbol(const Context &cx, SymbolRef ref, const ast::Expr &e) {
   }
 }
 
-std::string_view severityName(ast::Severity severity) {
-  switch (severity) {
-  case ast::Severity::Critical:
-    return "critical";
-  case ast::Severity::Major:
-    return "major";
-  case ast::Severity::Minor:
-    return "minor";
-  }
-  return "";
-}
-
 void Graph::quantified(const Context &cx, const ast::QuantifiedExpr &q) {
   std::optional<std::uint32_t> domain;
   if (q.domain) {
@@ -313,7 +302,7 @@ void Graph::quantified(const Context &cx, const ast::QuantifiedExpr &q) {
                                                domain ? *domain : kNoIndex};
   auto found = indicatorGroups_.find(groupKey);
   if (found == indicatorGroups_.end()) {
-    std::string name = q.severity ? fmt::format("the {} indicators", severityName(*q.severity))
+    std::string name = q.severity ? fmt::format("the {} indicators", ast::severityText(*q.severity))
                                   : std::string("the indicators");
     if (domain)
       name += " in " + model_.domains[*domain].name;

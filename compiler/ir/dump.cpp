@@ -42,21 +42,25 @@ std::string_view opName(Op op) {
   return "?";
 }
 
+std::string_view statusName(Status status) {
+  switch (status) {
+  case Status::NotApplicable:
+    return "not_applicable";
+  case Status::Pass:
+    return "pass";
+  case Status::Fail:
+    return "fail";
+  case Status::NotAssessed:
+    return "not_assessed";
+  }
+  return "unknown_status";
+}
+
 namespace {
 
 std::string dateText(std::int64_t days) {
   auto c = dates::civilFromDays(static_cast<std::int32_t>(days));
   return fmt::format("{:04}-{:02}-{:02}", c.year, c.month, c.day);
-}
-
-std::string statusName(std::int64_t s) {
-  switch (static_cast<Status>(s)) {
-  case Status::NotApplicable: return "not_applicable";
-  case Status::Pass: return "pass";
-  case Status::Fail: return "fail";
-  case Status::NotAssessed: return "not_assessed";
-  }
-  return "?";
 }
 
 std::string_view errorKindName(ErrorKind k) {
@@ -124,7 +128,7 @@ public:
           static_cast<std::size_t>(c.i) < p_.enums.get(c.type.enumId).members.size())
         return p_.enums.get(c.type.enumId).members[c.i].name;
       return fmt::format("#{}", c.i);
-    case TypeKind::Status: return statusName(c.i);
+    case TypeKind::Status: return std::string(statusName(static_cast<Status>(c.i)));
     case TypeKind::Set: return fmt::format("set:{:#x}", c.i);
     default: return fmt::format("{}", c.i);
     }
@@ -151,7 +155,7 @@ public:
       std::string mask;
       for (int s = 0; s < 4; ++s)
         if (n.a & (1 << s))
-          mask += (mask.empty() ? "" : "|") + statusName(s);
+          mask += (mask.empty() ? "" : "|") + std::string(statusName(static_cast<Status>(s)));
       out += " " + mask;
     }
     out += ":" + type;

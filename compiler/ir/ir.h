@@ -26,6 +26,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <variant>
 #include <vector>
 
@@ -39,6 +40,8 @@ inline constexpr SlotId kNoSlot = ~SlotId{0};
 
 /// An indicator's status as stored in a Status slot.
 enum class Status : std::uint8_t { NotApplicable = 0, Pass = 1, Fail = 2, NotAssessed = 3 };
+/// "pass", "fail", "not_assessed", "not_applicable"; "unknown_status" for a byte that is none.
+std::string_view statusName(Status status);
 
 /// A constant. Text is UTF-8; dates and enums are their integer codes.
 struct Constant {

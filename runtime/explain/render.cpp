@@ -81,20 +81,6 @@ std::string percent(double fraction) {
   return text + "%";
 }
 
-std::string statusName(ir::Status status) {
-  switch (status) {
-  case ir::Status::Pass:
-    return "pass";
-  case ir::Status::Fail:
-    return "fail";
-  case ir::Status::NotAssessed:
-    return "not_assessed";
-  case ir::Status::NotApplicable:
-    return "not_applicable";
-  }
-  return "?";
-}
-
 std::string named(const std::string &name, const std::string &title) {
   return title.empty() ? name : name + " " + title;
 }
@@ -107,7 +93,7 @@ std::string padded(std::string text, std::size_t width) {
 std::string statusText(const TextWriter &w, const IndicatorPart &i) {
   if (i.failed)
     return w.bad("error");
-  const std::string status = statusName(i.status);
+  const std::string status(ir::statusName(i.status));
   return i.status == ir::Status::Fail ? w.bad(status) : status;
 }
 
@@ -133,12 +119,12 @@ void indicatorsText(const TextWriter &w, const ir::Program &p, const Explanation
       continue;
     }
     const std::string status = statusText(w, i);
-    line +=
-        status +
-        std::string(14 - std::min<std::size_t>(
-                             14, output::displayWidth(i.failed ? "error" : statusName(i.status))),
-                    ' ') +
-        padded(i.score.valid ? valueText(p, i.score) : "-", scoreWidth);
+    line += status +
+            std::string(
+                14 - std::min<std::size_t>(
+                         14, output::displayWidth(i.failed ? "error" : ir::statusName(i.status))),
+                ' ') +
+            padded(i.score.valid ? valueText(p, i.score) : "-", scoreWidth);
     if (weighted && !i.failed)
       line += "  " + percent(i.weight) + " -> " + percent(i.effectiveWeight);
     while (!line.empty() && line.back() == ' ')
@@ -332,7 +318,7 @@ nlohmann::ordered_json explanationJson(const ir::Program &p, const Explanation &
                           {"domain", i.domain},
                           {"line", i.line},
                           {"applicable", i.applicable},
-                          {"status", i.failed ? std::string("error") : statusName(i.status)},
+                          {"status", std::string(i.failed ? "error" : ir::statusName(i.status))},
                           {"score", valueJson(p, i.score)},
                           {"weight", i.weight},
                           {"effective_weight", i.effectiveWeight},

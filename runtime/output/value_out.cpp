@@ -13,17 +13,9 @@ ColumnReader::ColumnReader(const batch::Column &column, std::string_view arena)
       kind_(column.type().kind), enumId_(column.type().enumId), arena_(arena) {}
 
 std::string_view statusName(std::int64_t status) {
-  switch (static_cast<ir::Status>(status)) {
-  case ir::Status::Pass:
-    return "pass";
-  case ir::Status::Fail:
-    return "fail";
-  case ir::Status::NotAssessed:
-    return "not_assessed";
-  case ir::Status::NotApplicable:
-    return "not_applicable";
-  }
-  return "unknown_status";
+  // A cell holds the status byte (ir::Status) widened to int64: values outside a byte are none.
+  return status >= 0 && status <= 0xff ? ir::statusName(static_cast<ir::Status>(status))
+                                       : "unknown_status";
 }
 
 namespace {

@@ -251,27 +251,31 @@ void Engine::bindParams(Workspace &ws, const batch::ParamValues &params) const {
     cell.valid = c.valid ? 1 : 0;
     if (!c.valid)
       continue;
-    auto put = [&](auto v) { std::memcpy(cell.value, &v, sizeof v); };
-    switch (batch::storageOf(p_.params[i].type.kind)) {
-    case Storage::U8:
-      put(static_cast<std::uint8_t>(c.i));
-      break;
-    case Storage::I32:
-      put(static_cast<std::int32_t>(c.i));
-      break;
-    case Storage::I64:
-      put(c.i);
-      break;
-    case Storage::F64:
-      put(c.type.kind == TypeKind::Int ? static_cast<double>(c.i) : c.d);
-      break;
-    case Storage::U64:
-      put(static_cast<std::uint64_t>(c.i));
-      break;
-    case Storage::Text:
-      put(std::string_view(c.text));
-      break;
-    }
+    storeConstant(cell.value, batch::storageOf(p_.params[i].type.kind), c);
+  }
+}
+
+void storeConstant(std::byte (&cell)[16], Storage storage, const ir::Constant &c) {
+  auto put = [&](auto v) { std::memcpy(cell, &v, sizeof v); };
+  switch (storage) {
+  case Storage::U8:
+    put(static_cast<std::uint8_t>(c.i));
+    break;
+  case Storage::I32:
+    put(static_cast<std::int32_t>(c.i));
+    break;
+  case Storage::I64:
+    put(c.i);
+    break;
+  case Storage::F64:
+    put(c.type.kind == TypeKind::Int ? static_cast<double>(c.i) : c.d);
+    break;
+  case Storage::U64:
+    put(static_cast<std::uint64_t>(c.i));
+    break;
+  case Storage::Text:
+    put(std::string_view(c.text));
+    break;
   }
 }
 

@@ -7,6 +7,7 @@
 #include "runtime/builtins/calendar.h"
 #include "runtime/interp/workspace.h"
 
+#include <array>
 #include <memory>
 #include <mutex>
 #include <vector>
@@ -107,6 +108,48 @@ bool storeColumn(Workspace &ws, batch::Column &column, std::string &arena, const
 /// bound to what the expression reads (batch, frame, aggregates, params).
 void evaluateColumn(const Engine &engine, Workspace &ws, ir::ExprId expr, std::size_t rows,
                     const std::uint8_t *skip, batch::Column &out, std::string &arena);
+
+/// Writes a present constant into a value cell (a param's, a Const node's) as a column of
+/// `storage` holds it: an int given for a number is converted, text is a view of c.text.
+void storeConstant(std::byte (&cell)[16], batch::Storage storage, const ir::Constant &c);
+
+/// A 1 for every row of a chunk: the validity of a vector that has none.
+alignas(64) inline constexpr std::array<std::uint8_t, kChunk> kAllOnes = [] {
+  std::array<std::uint8_t, kChunk> a{};
+  for (auto &x : a)
+    x = 1;
+  return a;
+}();
+
+/// The values and validity of a Vec as two full arrays, whatever its form: a constant is
+/// spread over the rows of the selection (into `own`), an absent validity is kAllOnes. Rows
+/// outside the selection hold stale but initialised bytes.
+template <class T> struct RowArrays {
+  const T *value = nullptr;
+  const std::uint8_t *valid = nullptr;
+  Scratch own;
+};
+
+template <class T> RowArrays<T> rowArrays(Workspace &ws, const Sel &sel, const Vec &v) {
+  RowArrays<T> out;
+  if (!v.constant) {
+    out.value = v.template as<T>();
+    out.valid = v.valid ? v.valid : kAllOnes.data();
+    return out;
+  }
+  out.own = ws.scratch();
+  T *value = out.own.template values<T>();
+  std::uint8_t *valid = out.own.valid();
+  const T c = v.template at<T>(0);
+  const std::uint8_t cv = v.validAt(0);
+  sel.forEach([&](Row r) {
+    value[r] = c;
+    valid[r] = cv;
+  });
+  out.value = value;
+  out.valid = valid;
+  return out;
+}
 
 /// The evaluator of a built-in call and the address of the kernel it calls (engine_call.cpp).
 struct BuiltinBinding {

@@ -366,47 +366,6 @@ Vec evalNot(const Engine &e, Workspace &ws, const XNode &x, Sel &sel) {
 }
 
 /// Kleene and/or with short-circuit: the right operand is evaluated only for the rows the left
-/// one does not decide (And: left not false; Or: left not true).
-/// The bool values and validity of a Vec as two full arrays, whatever its form: a constant is
-/// spread over the rows of sel, an absent validity is the all-ones array. Rows outside the
-/// selection it was computed for hold stale but initialised bytes.
-struct BoolArrays {
-  const U8 *value = nullptr;
-  const U8 *valid = nullptr;
-  Scratch own;
-};
-
-constexpr std::array<U8, kChunk> ones() {
-  std::array<U8, kChunk> a{};
-  for (auto &x : a)
-    x = 1;
-  return a;
-}
-alignas(64) constexpr std::array<U8, kChunk> kOnesArray = ones();
-const U8 *const kOnes = kOnesArray.data();
-
-BoolArrays boolArrays(Workspace &ws, const Sel &sel, const Vec &v) {
-  BoolArrays out;
-  if (!v.constant) {
-    out.value = v.as<U8>();
-    out.valid = v.valid ? v.valid : kOnes;
-    return out;
-  }
-  out.own = ws.scratch();
-  U8 *value = out.own.values<U8>();
-  U8 *valid = out.own.valid();
-  const U8 c = v.at<U8>(0);
-  const U8 cv = v.validAt(0);
-  sel.forEach([&](Row r) {
-    value[r] = c;
-    valid[r] = cv;
-  });
-  out.value = value;
-  out.valid = valid;
-  return out;
-}
-
-/// Kleene and/or with short-circuit: the right operand is evaluated only for the rows the left
 /// one does not decide (And: left not false; Or: left not true). The result is then computed
 /// for every row without branches: where the left operand decides, the right one's (stale)
 /// bytes cannot change the outcome.
@@ -415,7 +374,7 @@ template <bool IsAnd> Vec evalLogic(const Engine &e, Workspace &ws, const XNode 
   Vec l = e.eval(ws, x.args[0], sel);
   if (sel.empty())
     return Engine::missing();
-  const BoolArrays a = boolArrays(ws, sel, l);
+  const RowArrays<U8> a = rowArrays<U8>(ws, sel, l);
   const U8 *av = a.value;
   const U8 *aok = a.valid;
   Sel right;
@@ -438,7 +397,7 @@ template <bool IsAnd> Vec evalLogic(const Engine &e, Workspace &ws, const XNode 
   out.own = ws.scratch();
   U8 *o = out.own.values<U8>();
   out.data = o;
-  const BoolArrays b = boolArrays(ws, x.lazyOperandsSafe ? sel : right, rv);
+  const RowArrays<U8> b = rowArrays<U8>(ws, x.lazyOperandsSafe ? sel : right, rv);
   const U8 *bv = b.value;
   if (!l.valid && !rv.valid) {
     sel.forEachWide([&](Row r) {
@@ -523,7 +482,7 @@ template <class T, bool IsWhen>
 Vec selectBranches(const Engine &e, Workspace &ws, const XNode &x, Sel &sel, const Vec &c) {
   Vec tv = e.eval(ws, x.args[1], sel);
   Vec fv = e.eval(ws, x.args[2], sel);
-  const BoolArrays cond = boolArrays(ws, sel, c);
+  const RowArrays<U8> cond = rowArrays<U8>(ws, sel, c);
   const U8 *cv = cond.value;
   const U8 *cok = cond.valid;
   Vec out;
@@ -685,29 +644,8 @@ void Engine::compileNode(ir::ExprId id) {
       malformed(p_, id, "a constant that does not exist");
     const ir::Constant &c = p_.constants[static_cast<std::size_t>(n.a)];
     x.constantValid = c.valid ? 1 : 0;
-    if (c.valid) {
-      auto put = [&](auto v) { std::memcpy(x.constant, &v, sizeof v); };
-      switch (x.storage) {
-      case Storage::U8:
-        put(static_cast<std::uint8_t>(c.i));
-        break;
-      case Storage::I32:
-        put(static_cast<std::int32_t>(c.i));
-        break;
-      case Storage::I64:
-        put(c.i);
-        break;
-      case Storage::F64:
-        put(c.type.kind == TypeKind::Int ? static_cast<double>(c.i) : c.d);
-        break;
-      case Storage::U64:
-        put(static_cast<std::uint64_t>(c.i));
-        break;
-      case Storage::Text:
-        put(std::string_view(c.text));
-        break;
-      }
-    }
+    if (c.valid)
+      storeConstant(x.constant, x.storage, c);
     x.fn = &evalConst;
     return;
   }

@@ -24,15 +24,6 @@ U8 *validity(Workspace &ws, ir::SlotId s) { return ws.results->slot(s).validity(
 
 U8 statusByte(Status s) { return static_cast<U8>(s); }
 
-constexpr std::array<U8, kChunk> allOnes() {
-  std::array<U8, kChunk> a{};
-  for (auto &x : a)
-    x = 1;
-  return a;
-}
-alignas(64) constexpr std::array<U8, kChunk> kAllValidArray = allOnes();
-const U8 *const kAllValid = kAllValidArray.data();
-
 /// Removes from `active` the rows that failed since `before`.
 void dropFailed(Workspace &ws, Sel &active, std::uint64_t before) {
   if (ws.errorCount != before)
@@ -57,43 +48,16 @@ template <bool HasScore, bool HasPass>
 void finishRows(Workspace &ws, const ir::IndicatorStmt &s, const Sel &members, const Vec *sv,
                 const Vec *pv, U8 *status, double *score, U8 *scoreValid) {
   // Constants spread over the rows, so that every operand is a plain array.
-  Scratch spreadScore, spreadPass;
-  const double *scores = nullptr;
-  const U8 *scoreOk = kAllValid;
-  const U8 *passes = nullptr;
-  const U8 *passOk = kAllValid;
-  if constexpr (HasScore) {
-    if (sv->constant) {
-      spreadScore = ws.scratch();
-      double *v = spreadScore.values<double>();
-      U8 *ok = spreadScore.valid();
-      members.forEach([&](Row r) {
-        v[r] = sv->at<double>(0);
-        ok[r] = sv->validAt(0);
-      });
-      scores = v;
-      scoreOk = ok;
-    } else {
-      scores = sv->as<double>();
-      scoreOk = sv->valid ? sv->valid : kAllValid;
-    }
-  }
-  if constexpr (HasPass) {
-    if (pv->constant) {
-      spreadPass = ws.scratch();
-      U8 *v = spreadPass.values<U8>();
-      U8 *ok = spreadPass.valid();
-      members.forEach([&](Row r) {
-        v[r] = pv->at<U8>(0);
-        ok[r] = pv->validAt(0);
-      });
-      passes = v;
-      passOk = ok;
-    } else {
-      passes = pv->as<U8>();
-      passOk = pv->valid ? pv->valid : kAllValid;
-    }
-  }
+  RowArrays<double> scoreArrays;
+  RowArrays<U8> passArrays;
+  if constexpr (HasScore)
+    scoreArrays = rowArrays<double>(ws, members, *sv);
+  if constexpr (HasPass)
+    passArrays = rowArrays<U8>(ws, members, *pv);
+  const double *scores = scoreArrays.value;
+  const U8 *scoreOk = HasScore ? scoreArrays.valid : kAllOnes.data();
+  const U8 *passes = passArrays.value;
+  const U8 *passOk = HasPass ? passArrays.valid : kAllOnes.data();
   // The missing policy's outcome.
   U8 missingStatus = statusByte(Status::NotAssessed);
   double missingScore = 0;

@@ -1,4 +1,5 @@
 #include "cli/commands.h"
+#include "tests/unit/cli_testing.h"
 
 #include <gtest/gtest.h>
 
@@ -30,39 +31,9 @@ std::string ruleSet(const std::string &extra, const std::string &condition = "dr
          extra;
 }
 
-class CliCheck : public ::testing::Test {
+class CliCheck : public testing::CommandTest {
 protected:
-  void SetUp() override {
-    // The process id keeps concurrent runs (several build folders, ctest -j) apart.
-    dir_ = fs::temp_directory_path() /
-           ("xuncha-cli-check-" + std::to_string(getpid()) + "-" +
-            ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::create_directories(dir_);
-  }
-  void TearDown() override { fs::remove_all(dir_); }
-
-  std::string write(const std::string &name, const std::string &text) {
-    fs::path path = dir_ / name;
-    std::ofstream(path, std::ios::binary) << text;
-    return path.string();
-  }
-
-  /// Runs `xuncha check` with `arguments` as main.cpp would.
-  int run(const std::vector<std::string> &arguments, bool terminal = false) {
-    out_.str({});
-    err_.str({});
-    CommandContext context{out_, err_, terminal, false};
-    ArgSpec spec = checkCommand().arguments();
-    ParseResult parsed = spec.parse(arguments);
-    EXPECT_TRUE(parsed.ok()) << parsed.error.message;
-    if (!parsed.ok())
-      return -1;
-    return checkCommand().run(*parsed.args, context);
-  }
-
-  fs::path dir_;
-  std::ostringstream out_;
-  std::ostringstream err_;
+  CliCheck() : CommandTest(checkCommand(), "check") {}
 };
 
 TEST_F(CliCheck, CleanFileExitsZeroAndPrintsNothing) {

@@ -1,4 +1,5 @@
 #include "cli/commands.h"
+#include "tests/unit/cli_testing.h"
 
 #include <gtest/gtest.h>
 
@@ -36,40 +37,15 @@ std::string ruleSet(const std::string &version, const std::string &weightA,
          "}\n";
 }
 
-class CliDiff : public ::testing::Test {
+class CliDiff : public testing::CommandTest {
 protected:
+  CliDiff() : CommandTest(diffCommand(), "diff", testing::UsageErrors::Report) {}
   void SetUp() override {
-    dir_ = fs::temp_directory_path() /
-           ("xuncha-cli-diff-" + std::to_string(getpid()) + "-" +
-            ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::create_directories(dir_);
     old_ = write("old.xr", ruleSet("1", "50%", "50%"));
     new_ = write("new.xr", ruleSet("2", "20%", "80%"));
   }
-  void TearDown() override { fs::remove_all(dir_); }
 
-  std::string write(const std::string &name, const std::string &text) {
-    fs::path path = dir_ / name;
-    std::ofstream(path, std::ios::binary) << text;
-    return path.string();
-  }
-
-  /// Runs `xuncha diff` as main.cpp would; a usage error of the parser is returned as 2.
-  int run(const std::vector<std::string> &arguments) {
-    out_.str({});
-    err_.str({});
-    CommandContext context{out_, err_, false, false};
-    ArgSpec spec = diffCommand().arguments();
-    ParseResult parsed = spec.parse(arguments);
-    if (!parsed.ok())
-      return reportUsageError(context, parsed.error);
-    return diffCommand().run(*parsed.args, context);
-  }
-
-  fs::path dir_;
   std::string old_, new_;
-  std::ostringstream out_;
-  std::ostringstream err_;
 };
 
 TEST_F(CliDiff, DifferencesAreNotErrors) {

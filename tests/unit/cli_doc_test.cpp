@@ -1,4 +1,5 @@
 #include "cli/commands.h"
+#include "tests/unit/cli_testing.h"
 
 #include <gtest/gtest.h>
 
@@ -21,47 +22,16 @@ const char *kBase = "ruleset \"巡查规则\" version 1\n"
                     "indicator A1 \"指标 & \\\"一\\\"\" in d weight 100% { pass when a > 1 }\n"
                     "checklist all_firms for true { all }\n";
 
-class CliDoc : public ::testing::Test {
+class CliDoc : public testing::CommandTest {
 protected:
+  CliDoc() : CommandTest(docCommand(), "doc", testing::UsageErrors::Report) {}
   void SetUp() override {
-    dir_ = fs::temp_directory_path() /
-           ("xuncha-cli-doc-" + std::to_string(getpid()) + "-" +
-            ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::create_directories(dir_);
     base_ = write("base.xr", kBase);
     next_ = write("next.xr", "ruleset \"巡查规则\" version 2 extends \"base.xr\"\n"
                              "override indicator A1 { pass when a > 2 }\n");
   }
-  void TearDown() override { fs::remove_all(dir_); }
 
-  std::string write(const std::string &name, const std::string &text) {
-    fs::path path = dir_ / name;
-    std::ofstream(path, std::ios::binary) << text;
-    return path.string();
-  }
-
-  std::string read(const fs::path &path) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream text;
-    text << in.rdbuf();
-    return text.str();
-  }
-
-  int run(const std::vector<std::string> &arguments) {
-    out_.str({});
-    err_.str({});
-    CommandContext context{out_, err_, false, false};
-    ArgSpec spec = docCommand().arguments();
-    ParseResult parsed = spec.parse(arguments);
-    if (!parsed.ok())
-      return reportUsageError(context, parsed.error);
-    return docCommand().run(*parsed.args, context);
-  }
-
-  fs::path dir_;
   std::string base_, next_;
-  std::ostringstream out_;
-  std::ostringstream err_;
 };
 
 TEST_F(CliDoc, WritesMarkdownAndHtmlNamedAfterTheRuleFile) {

@@ -1,6 +1,7 @@
 // `xuncha explain` on the command line: which record (--data/--id or --record), usage errors,
 // params, --map, and the errors that stop it (rule set errors, unknown ids, unreadable data).
 #include "cli/commands.h"
+#include "tests/unit/cli_testing.h"
 
 #include <gtest/gtest.h>
 
@@ -27,40 +28,15 @@ const std::string kRules = "ruleset \"t\" version 2024\n"
                            "}\n"
                            "checklist full for true { all }\n";
 
-class CliExplain : public ::testing::Test {
+class CliExplain : public testing::CommandTest {
 protected:
+  CliExplain() : CommandTest(explainCommand(), "explain") {}
   void SetUp() override {
-    dir_ = fs::temp_directory_path() /
-           ("xuncha-cli-explain-" + std::to_string(getpid()) + "-" +
-            ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::create_directories(dir_);
     rules_ = write("t.xr", kRules);
     data_ = write("d.csv", "id,drills\na,1\nb,3\nc,x\n");
   }
-  void TearDown() override { fs::remove_all(dir_); }
 
-  std::string write(const std::string &name, const std::string &text) {
-    fs::path path = dir_ / name;
-    std::ofstream(path, std::ios::binary) << text;
-    return path.string();
-  }
-
-  int run(const std::vector<std::string> &arguments, bool terminal = false) {
-    out_.str({});
-    err_.str({});
-    CommandContext context{out_, err_, terminal, false};
-    ArgSpec spec = explainCommand().arguments();
-    ParseResult parsed = spec.parse(arguments);
-    EXPECT_TRUE(parsed.ok()) << parsed.error.message;
-    if (!parsed.ok())
-      return -1;
-    return explainCommand().run(*parsed.args, context);
-  }
-
-  fs::path dir_;
   std::string rules_, data_;
-  std::ostringstream out_;
-  std::ostringstream err_;
 };
 
 TEST_F(CliExplain, ARecordOfAFileByItsId) {

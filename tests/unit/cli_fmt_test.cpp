@@ -1,4 +1,5 @@
 #include "cli/commands.h"
+#include "tests/unit/cli_testing.h"
 
 #include <gtest/gtest.h>
 
@@ -15,46 +16,9 @@ namespace fs = std::filesystem;
 const std::string kMessy = "let a=1\nrule r when a>0{frequency=2\nmode=x}\n";
 const std::string kFormatted = "let a = 1\n\nrule r when a > 0 {\n  frequency = 2\n  mode = x\n}\n";
 
-class CliFmt : public ::testing::Test {
+class CliFmt : public testing::CommandTest {
 protected:
-  void SetUp() override {
-    dir_ = fs::temp_directory_path() /
-           ("xuncha-cli-fmt-" + std::to_string(getpid()) + "-" +
-            ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::remove_all(dir_);
-    fs::create_directories(dir_);
-  }
-  void TearDown() override { fs::remove_all(dir_); }
-
-  std::string write(const std::string &name, const std::string &text) {
-    fs::path path = dir_ / name;
-    fs::create_directories(path.parent_path());
-    std::ofstream(path, std::ios::binary) << text;
-    return path.string();
-  }
-
-  static std::string read(const std::string &path) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream text;
-    text << in.rdbuf();
-    return text.str();
-  }
-
-  int run(const std::vector<std::string> &arguments) {
-    out_.str({});
-    err_.str({});
-    CommandContext context{out_, err_, false, false};
-    ArgSpec spec = fmtCommand().arguments();
-    ParseResult parsed = spec.parse(arguments);
-    EXPECT_TRUE(parsed.ok()) << parsed.error.message;
-    if (!parsed.ok())
-      return -1;
-    return fmtCommand().run(*parsed.args, context);
-  }
-
-  fs::path dir_;
-  std::ostringstream out_;
-  std::ostringstream err_;
+  CliFmt() : CommandTest(fmtCommand(), "fmt") {}
 };
 
 TEST_F(CliFmt, RewritesEachFileInPlace) {

@@ -1,6 +1,7 @@
 // `xuncha gen`: the file it writes, its usage errors, and what it says when the rule set is
 // missing, broken or has a record field the generator cannot fill.
 #include "cli/commands.h"
+#include "tests/unit/cli_testing.h"
 
 #include <gtest/gtest.h>
 
@@ -16,52 +17,11 @@ namespace fs = std::filesystem;
 
 const std::string kNational = std::string(XUNCHA_SOURCE_DIR) + "/rulesets/national/2023.xr";
 
-class CliGen : public ::testing::Test {
+class CliGen : public testing::CommandTest {
 protected:
-  void SetUp() override {
-    dir_ = fs::temp_directory_path() /
-           ("xuncha-cli-gen-" + std::to_string(getpid()) + "-" +
-            ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::create_directories(dir_);
-  }
-  void TearDown() override {
-    if (!previous_.empty())
-      fs::current_path(previous_);
-    fs::remove_all(dir_);
-  }
+  CliGen() : CommandTest(genCommand(), "gen") {}
 
   std::string path(const std::string &name) const { return (dir_ / name).string(); }
-
-  std::string read(const std::string &name) const {
-    std::ifstream in(dir_ / name, std::ios::binary);
-    std::stringstream text;
-    text << in.rdbuf();
-    return text.str();
-  }
-
-  /// Runs `xuncha gen` with `arguments` as main.cpp would.
-  int run(const std::vector<std::string> &arguments) {
-    out_.str({});
-    err_.str({});
-    CommandContext context{out_, err_, false, false, false};
-    ArgSpec spec = genCommand().arguments();
-    ParseResult parsed = spec.parse(arguments);
-    EXPECT_TRUE(parsed.ok()) << parsed.error.message;
-    if (!parsed.ok())
-      return -1;
-    return genCommand().run(*parsed.args, context);
-  }
-
-  /// Runs in `dir_` as the current folder (restored after the test).
-  void enterTemporaryFolder() {
-    previous_ = fs::current_path();
-    fs::current_path(dir_);
-  }
-
-  fs::path dir_;
-  fs::path previous_;
-  std::ostringstream out_;
-  std::ostringstream err_;
 };
 
 std::size_t lines(const std::string &text) {
@@ -72,7 +32,7 @@ TEST_F(CliGen, WritesTheRowsAfterAHeaderAndSaysSo) {
   ASSERT_EQ(run({"--rows", "50", "--seed", "3", "--out", path("p.csv"), "--ruleset", kNational}),
             kExitOk)
       << err_.str();
-  const std::string text = read("p.csv");
+  const std::string text = read(path("p.csv"));
   EXPECT_EQ(lines(text), 51u);
   EXPECT_EQ(text.rfind("id,region,size,credit,", 0), 0u) << text.substr(0, 80);
   EXPECT_EQ(err_.str().rfind("xuncha: wrote 50 enterprises (seed 3) to " + path("p.csv"), 0), 0u)
@@ -88,30 +48,30 @@ TEST_F(CliGen, QuietSaysNothingAndTheSameSeedGivesTheSameFile) {
   ASSERT_EQ(run({"--rows=200", "--seed=9", "--out", path("b.csv"), "--ruleset", kNational,
                  "--quiet", "--threads", "2"}),
             kExitOk);
-  EXPECT_EQ(read("a.csv"), read("b.csv"));
+  EXPECT_EQ(read(path("a.csv")), read(path("b.csv")));
   ASSERT_EQ(
       run({"--rows=200", "--seed=10", "--out", path("c.csv"), "--ruleset", kNational, "--quiet"}),
       kExitOk);
-  EXPECT_NE(read("a.csv"), read("c.csv"));
+  EXPECT_NE(read(path("a.csv")), read(path("c.csv")));
 }
 
 TEST_F(CliGen, ZeroRowsWriteJustTheHeader) {
   ASSERT_EQ(run({"--rows", "0", "--out", path("empty.csv"), "--ruleset", kNational}), kExitOk);
-  const std::string text = read("empty.csv");
+  const std::string text = read(path("empty.csv"));
   EXPECT_EQ(lines(text), 1u);
   EXPECT_NE(text.find(",cooperated\n"), std::string::npos) << text;
 }
 
 TEST_F(CliGen, TheFormatFollowsTheExtensionUnlessGiven) {
   ASSERT_EQ(run({"--rows", "3", "--out", path("p.jsonl"), "--ruleset", kNational}), kExitOk);
-  EXPECT_EQ(lines(read("p.jsonl")), 3u);
-  EXPECT_EQ(read("p.jsonl").rfind("{\"id\":\"91", 0), 0u);
+  EXPECT_EQ(lines(read(path("p.jsonl"))), 3u);
+  EXPECT_EQ(read(path("p.jsonl")).rfind("{\"id\":\"91", 0), 0u);
   ASSERT_EQ(
       run({"--rows", "3", "--out", path("p.txt"), "--format", "jsonl", "--ruleset", kNational}),
       kExitOk);
-  EXPECT_EQ(read("p.txt"), read("p.jsonl"));
+  EXPECT_EQ(read(path("p.txt")), read(path("p.jsonl")));
   ASSERT_EQ(run({"--rows", "3", "--out", path("q.txt"), "--ruleset", kNational}), kExitOk);
-  EXPECT_EQ(read("q.txt").rfind("id,region,", 0), 0u);
+  EXPECT_EQ(read(path("q.txt")).rfind("id,region,", 0), 0u);
 }
 
 TEST_F(CliGen, ParamsMoveTheDatesAndUnknownParamsAreUsageErrors) {
@@ -120,8 +80,8 @@ TEST_F(CliGen, ParamsMoveTheDatesAndUnknownParamsAreUsageErrors) {
                  "inspection_date=2024-09-30"}),
             kExitOk)
       << err_.str();
-  EXPECT_NE(read("a.csv"), read("b.csv"));
-  EXPECT_NE(read("b.csv").find(",2024-"), std::string::npos);
+  EXPECT_NE(read(path("a.csv")), read(path("b.csv")));
+  EXPECT_NE(read(path("b.csv")).find(",2024-"), std::string::npos);
 
   EXPECT_EQ(run({"--rows", "20", "--out", path("c.csv"), "--ruleset", kNational, "--param",
                  "inspection_dat=2024-09-30"}),
@@ -175,7 +135,7 @@ TEST_F(CliGen, BadNumbersAreUsageErrors) {
 }
 
 TEST_F(CliGen, AMissingDefaultRuleSetNamesTheOption) {
-  enterTemporaryFolder();
+  enterFolder();
   EXPECT_EQ(run({"--rows", "5", "--out", "p.csv"}), kExitProblems);
   EXPECT_EQ(err_.str(), "xuncha: error: cannot read the default rule set "
                         "'rulesets/national/2023.xr' (relative to the current folder)\n"
@@ -188,10 +148,9 @@ TEST_F(CliGen, AMissingDefaultRuleSetNamesTheOption) {
 }
 
 TEST_F(CliGen, TheDefaultRuleSetIsFoundFromTheRepositoryRoot) {
-  previous_ = fs::current_path();
-  fs::current_path(XUNCHA_SOURCE_DIR);
+  enterFolder(XUNCHA_SOURCE_DIR);
   EXPECT_EQ(run({"--rows", "5", "--out", path("p.csv"), "--quiet"}), kExitOk) << err_.str();
-  EXPECT_EQ(lines(read("p.csv")), 6u);
+  EXPECT_EQ(lines(read(path("p.csv"))), 6u);
 }
 
 TEST_F(CliGen, ARuleSetWithErrorsOrAnUnknownFieldWritesNothing) {

@@ -1,6 +1,7 @@
 // `xuncha test`: finding rule files (folders searched, libraries skipped there), one line per
 // case, compile errors, the summary line, exit codes, JSON and color.
 #include "cli/commands.h"
+#include "tests/unit/cli_testing.h"
 
 #include <gtest/gtest.h>
 
@@ -38,43 +39,11 @@ const std::string kFailing = "test \"one drill passes\" {\n" // 11
                              "  expect S1 passes\n"
                              "}\n";
 
-class CliTest : public ::testing::Test {
+class CliTest : public testing::CommandTest {
 protected:
-  void SetUp() override {
-    dir_ = fs::temp_directory_path() /
-           ("xuncha-cli-test-" + std::to_string(getpid()) + "-" +
-            ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::create_directories(dir_);
-    previous_ = fs::current_path();
-    fs::current_path(dir_); // paths in the output are relative, as a user types them
+  CliTest() : CommandTest(testCommand(), "test") {
+    enterFolder(); // paths in the output are relative, as a user types them
   }
-  void TearDown() override {
-    fs::current_path(previous_);
-    fs::remove_all(dir_);
-  }
-
-  void write(const std::string &name, const std::string &text) {
-    fs::path path = dir_ / name;
-    fs::create_directories(path.parent_path());
-    std::ofstream(path, std::ios::binary) << text;
-  }
-
-  int run(const std::vector<std::string> &arguments, bool terminal = false) {
-    out_.str({});
-    err_.str({});
-    CommandContext context{out_, err_, terminal, false};
-    ArgSpec spec = testCommand().arguments();
-    ParseResult parsed = spec.parse(arguments);
-    EXPECT_TRUE(parsed.ok()) << parsed.error.message;
-    if (!parsed.ok())
-      return -1;
-    return testCommand().run(*parsed.args, context);
-  }
-
-  fs::path dir_;
-  fs::path previous_;
-  std::ostringstream out_;
-  std::ostringstream err_;
 };
 
 TEST_F(CliTest, AFolderIsSearchedInPathOrderSkippingLibrariesHiddenAndBuildFolders) {

@@ -7,53 +7,21 @@
 // usage: xuncha_format_golden_runner [--update] XUNCHA CASE_DIR [CASE-SUBSTRING...]
 //   --update  write the .expected files instead of comparing
 #include "compiler/format/line_diff.h"
+#include "tests/golden/golden_support.h"
 
 #include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
-#include <sstream>
 #include <string>
-#include <sys/wait.h>
 #include <unistd.h>
 #include <vector>
 
 namespace fs = std::filesystem;
-
-namespace {
-
-std::string shellQuote(const std::string &text) {
-  std::string out = "'";
-  for (char c : text)
-    out += c == '\'' ? std::string("'\\''") : std::string(1, c);
-  return out + "'";
-}
-
-/// Runs a command; returns its exit code and appends its output to `output`.
-int run(const std::string &command, std::string &output) {
-  FILE *pipe = popen((command + " 2>&1").c_str(), "r");
-  if (!pipe) {
-    output += "cannot start: " + command + "\n";
-    return -1;
-  }
-  char buffer[4096];
-  std::size_t n;
-  while ((n = std::fread(buffer, 1, sizeof buffer, pipe)) > 0)
-    output.append(buffer, n);
-  int status = pclose(pipe);
-  return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-}
-
-std::string readFile(const fs::path &path, bool &found) {
-  std::ifstream in(path, std::ios::binary);
-  found = static_cast<bool>(in);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
-
-} // namespace
+using xr::golden::readFile;
+using xr::golden::runCommand;
+using xr::golden::shellQuote;
 
 int main(int argc, char **argv) {
   std::vector<std::string> args(argv + 1, argv + argc);
@@ -74,9 +42,7 @@ int main(int argc, char **argv) {
     if (!entry.is_regular_file() || entry.path().extension() != ".input")
       continue;
     std::string name = entry.path().stem().string();
-    if (filters.empty() || std::any_of(filters.begin(), filters.end(), [&](const std::string &f) {
-          return name.find(f) != std::string::npos;
-        }))
+    if (xr::golden::selected(name, filters))
       cases.push_back(name);
   }
   std::sort(cases.begin(), cases.end());
@@ -91,8 +57,10 @@ int main(int argc, char **argv) {
     std::string input = readFile(root / (name + ".input"), found);
     fs::path file = scratch / (name + ".xr");
     std::ofstream(file, std::ios::binary) << input;
-    std::string output;
-    int code = run(shellQuote(xuncha) + " fmt " + shellQuote(file.string()), output);
+    const xr::golden::CommandResult formatted =
+        runCommand(shellQuote(xuncha) + " fmt " + shellQuote(file.string()));
+    const int code = formatted.exitCode;
+    const std::string &output = formatted.output;
     std::string actual = readFile(file, found);
     fs::path expectedPath = root / (name + ".expected");
     std::string expected = readFile(expectedPath, found);
@@ -121,10 +89,12 @@ int main(int argc, char **argv) {
                                            name + " (formatted)");
       continue;
     }
-    std::string again;
-    if (run(shellQuote(xuncha) + " fmt --check " + shellQuote(file.string()), again) != 0) {
+    const xr::golden::CommandResult again =
+        runCommand(shellQuote(xuncha) + " fmt --check " + shellQuote(file.string()));
+    if (again.exitCode != 0) {
       ++failed;
-      std::cout << "FAIL " << name << ": formatting the formatted file changes it\n" << again;
+      std::cout << "FAIL " << name << ": formatting the formatted file changes it\n"
+                << again.output;
       continue;
     }
     ++passed;

@@ -7,19 +7,14 @@
 //    each change (the request compiles the fresh snapshot when diagnostics have not yet).
 #include "bench/lsp_workload.h"
 #include "compiler/driver/compilation.h"
-#include "lsp/server/server.h"
-#include "lsp/transport/memory_pipe.h"
-#include "lsp/transport/message_reader.h"
-#include "lsp/transport/message_writer.h"
+#include "lsp/server/in_process_server.h"
 
 #include <benchmark/benchmark.h>
 #include <nlohmann/json.hpp>
 
 #include <chrono>
 #include <ctime>
-#include <istream>
-#include <ostream>
-#include <thread>
+#include <functional>
 
 namespace xr::bench {
 namespace {
@@ -44,13 +39,7 @@ const LspWorkload &workload() {
 /// A server on its own thread with the workload open, driven over in-memory pipes.
 class ServerUnderTest {
 public:
-  ServerUnderTest()
-      : toServer_(&input_), fromClient_(&input_), toClient_(&output_), fromServer_(&output_),
-        reader_(fromServer_) {
-    thread_ = std::thread([this] {
-      server_.run(fromClient_, toClient_);
-      output_.close();
-    });
+  ServerUnderTest() {
     send({{"jsonrpc", "2.0"},
           {"id", 0},
           {"method", "initialize"},
@@ -67,18 +56,13 @@ public:
   ~ServerUnderTest() {
     send({{"jsonrpc", "2.0"}, {"id", -1}, {"method", "shutdown"}});
     send({{"jsonrpc", "2.0"}, {"method", "exit"}});
-    thread_.join();
-    input_.close();
+    server_.waitForExit();
   }
 
-  void send(const json &message) {
-    std::string framed = lsp::frameMessage(message.dump());
-    toServer_.write(framed.data(), static_cast<std::streamsize>(framed.size()));
-    toServer_.flush();
-  }
+  void send(const json &message) { server_.send(message); }
   json waitFor(const std::function<bool(const json &)> &match) {
     for (;;) {
-      lsp::ReadOutcome outcome = reader_.next();
+      lsp::ReadOutcome outcome = server_.next();
       if (outcome.kind == lsp::ReadOutcome::Kind::End)
         return nullptr;
       json message = json::parse(outcome.body, nullptr, false);
@@ -105,14 +89,7 @@ public:
   }
 
 private:
-  lsp::Server server_;
-  lsp::MemoryPipe input_, output_;
-  std::ostream toServer_;
-  std::istream fromClient_;
-  std::ostream toClient_;
-  std::istream fromServer_;
-  lsp::MessageReader reader_;
-  std::thread thread_;
+  lsp::InProcessServer server_;
 };
 
 void BM_LspDiagnosticsAfterEdit(benchmark::State &state) {

@@ -12,10 +12,7 @@
 #include "bench/summary.h"
 #include "compiler/driver/compilation.h"
 #include "compiler/query/completion.h"
-#include "lsp/server/server.h"
-#include "lsp/transport/memory_pipe.h"
-#include "lsp/transport/message_reader.h"
-#include "lsp/transport/message_writer.h"
+#include "lsp/server/in_process_server.h"
 
 #include <benchmark/benchmark.h>
 #include <fmt/format.h>
@@ -23,9 +20,6 @@
 
 #include <chrono>
 #include <ctime>
-#include <istream>
-#include <ostream>
-#include <thread>
 
 namespace xr::bench {
 namespace {
@@ -105,13 +99,7 @@ BENCHMARK(BM_LspCompletionQuery)->Unit(benchmark::kMillisecond);
 /// A server on its own thread with the workload open, driven over in-memory pipes.
 class Session {
 public:
-  Session()
-      : toServer_(&input_), fromClient_(&input_), toClient_(&output_), fromServer_(&output_),
-        reader_(fromServer_) {
-    thread_ = std::thread([this] {
-      server_.run(fromClient_, toClient_);
-      output_.close();
-    });
+  Session() {
     request("initialize", {{"capabilities", json::object()}});
     notify("initialized", json::object());
     notify("textDocument/didOpen", {{"textDocument",
@@ -123,15 +111,15 @@ public:
   ~Session() {
     request("shutdown", nullptr);
     notify("exit", nullptr);
-    thread_.join();
-    input_.close();
+    server_.waitForExit();
   }
 
   json request(const std::string &method, json params) {
     const int id = ++id_;
-    send({{"jsonrpc", "2.0"}, {"id", id}, {"method", method}, {"params", std::move(params)}});
+    server_.send(
+        {{"jsonrpc", "2.0"}, {"id", id}, {"method", method}, {"params", std::move(params)}});
     for (;;) {
-      lsp::ReadOutcome outcome = reader_.next();
+      lsp::ReadOutcome outcome = server_.next();
       if (outcome.kind == lsp::ReadOutcome::Kind::End)
         return nullptr;
       json message = json::parse(outcome.body, nullptr, false);
@@ -140,7 +128,7 @@ public:
     }
   }
   void notify(const std::string &method, json params) {
-    send({{"jsonrpc", "2.0"}, {"method", method}, {"params", std::move(params)}});
+    server_.send({{"jsonrpc", "2.0"}, {"method", method}, {"params", std::move(params)}});
   }
   json complete(const Place &place) {
     return request("textDocument/completion",
@@ -158,20 +146,7 @@ public:
   }
 
 private:
-  void send(const json &message) {
-    std::string framed = lsp::frameMessage(message.dump());
-    toServer_.write(framed.data(), static_cast<std::streamsize>(framed.size()));
-    toServer_.flush();
-  }
-
-  lsp::Server server_;
-  lsp::MemoryPipe input_, output_;
-  std::ostream toServer_;
-  std::istream fromClient_;
-  std::ostream toClient_;
-  std::istream fromServer_;
-  lsp::MessageReader reader_;
-  std::thread thread_;
+  lsp::InProcessServer server_;
   int id_ = 0;
 };
 

@@ -1,9 +1,7 @@
 #pragma once
-// Helpers for the language server's tests: an in-process session over pipes (the server on
-// its own thread, as under an editor), and message framing.
-#include "lsp/server/server.h"
-#include "lsp/transport/memory_pipe.h"
-#include "lsp/transport/message_reader.h"
+// Helpers for the language server's tests: an in-process session (the server on its own
+// thread, as under an editor) whose messages are collected as they come and taken by match.
+#include "lsp/server/in_process_server.h"
 #include "lsp/transport/message_writer.h"
 
 #include <nlohmann/json.hpp>
@@ -12,17 +10,13 @@
 #include <condition_variable>
 #include <deque>
 #include <functional>
-#include <istream>
 #include <mutex>
-#include <ostream>
 #include <stdexcept>
 #include <string>
 #include <thread>
 #include <vector>
 
 namespace xr::lsp::testing {
-
-using Pipe = MemoryPipe;
 
 /// A server on its own thread, driven like an editor drives it.
 class Session {
@@ -31,17 +25,10 @@ public:
 
   explicit Session(ServerOptions options = {},
                    const std::function<void(FeatureRegistry &)> &extraFeatures = {})
-      : server_(std::move(options)), in_(&input_), out_(&output_), results_(&output_) {
-    if (extraFeatures)
-      extraFeatures(server_.features());
-    serverThread_ = std::thread([this] {
-      exitCode_ = server_.run(serverIn_, out_);
-      output_.close();
-    });
+      : server_(std::move(options), extraFeatures) {
     readerThread_ = std::thread([this] {
-      MessageReader reader(results_);
       for (;;) {
-        ReadOutcome outcome = reader.next();
+        ReadOutcome outcome = server_.next();
         if (outcome.kind == ReadOutcome::Kind::End)
           break;
         std::lock_guard<std::mutex> lock(mutex_);
@@ -58,12 +45,8 @@ public:
 
   ~Session() { finish(); }
 
-  void sendRaw(const std::string &bytes) {
-    std::lock_guard<std::mutex> lock(writeMutex_);
-    in_.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-    in_.flush();
-  }
-  void send(const Json &message) { sendRaw(frameMessage(message.dump())); }
+  void sendRaw(const std::string &bytes) { server_.sendRaw(bytes); }
+  void send(const Json &message) { server_.send(message); }
   void notify(const std::string &method, Json params) {
     send({{"jsonrpc", "2.0"}, {"method", method}, {"params", std::move(params)}});
   }
@@ -125,35 +108,24 @@ public:
 
   /// Closes the input and waits for the server; returns its exit code.
   int finish() {
-    if (serverThread_.joinable()) {
-      input_.close();
-      serverThread_.join();
-    }
+    const int code = server_.finish();
     if (readerThread_.joinable())
       readerThread_.join();
-    return exitCode_;
+    return code;
   }
   /// Waits for the server to end by itself (after `exit`).
   int waitForExit() {
-    if (serverThread_.joinable())
-      serverThread_.join();
-    input_.close();
+    const int code = server_.waitForExit();
     if (readerThread_.joinable())
       readerThread_.join();
-    return exitCode_;
+    return code;
   }
 
 private:
-  Server server_;
-  Pipe input_, output_;
-  std::ostream in_;
-  std::istream serverIn_{&input_};
-  std::ostream out_;
-  std::istream results_;
-  std::thread serverThread_, readerThread_;
-  int exitCode_ = -1;
+  InProcessServer server_;
+  std::thread readerThread_;
   int nextId_ = 1;
-  std::mutex mutex_, writeMutex_;
+  std::mutex mutex_;
   std::condition_variable ready_;
   std::deque<Json> received_;
   bool ended_ = false;

@@ -43,7 +43,9 @@ private:
   bool keepIfDiffers(const RuleSource &source, const RecordTable &records) {
     if (outOfTime())
       return false;
-    const Comparison c = compareEngines(source.render(), renderCsv(records), options_.comparison);
+    const std::string text = source.render(), csv = renderCsv(records);
+    const Comparison c = options_.compare ? options_.compare(text, csv)
+                                          : compareEngines(text, csv, options_.comparison);
     if (!c.compiled || !c.differ)
       return false;
     case_.source = source;

@@ -9,6 +9,9 @@
 #include "tests/differential/record_generator.h"
 #include "tests/differential/source_model.h"
 
+#include <functional>
+#include <string>
+
 namespace xr::differential {
 
 struct FailingCase {
@@ -20,6 +23,8 @@ struct FailingCase {
 struct ShrinkOptions {
   ComparisonOptions comparison;
   double seconds = 300; // give up cutting after this long (what is cut by then is kept)
+  /// Judges a candidate; empty: compareEngines with `comparison`. Tests give their own.
+  std::function<Comparison(const std::string &ruleText, const std::string &csv)> compare;
 };
 
 FailingCase shrinkCase(FailingCase failing, const ShrinkOptions &options);

@@ -152,8 +152,10 @@ Verdict runSeed(std::uint64_t seed, const Options &o, Tally &tally) {
     return Verdict::Agreed;
   std::fprintf(stderr, "seed %llu: the engines differ\n%s", static_cast<unsigned long long>(seed),
                c.difference.c_str());
-  const FailingCase shrunk =
-      shrinkCase({generated.source, records, c.difference}, {settings, o.shrinkSeconds});
+  ShrinkOptions shrinking;
+  shrinking.comparison = settings;
+  shrinking.seconds = o.shrinkSeconds;
+  const FailingCase shrunk = shrinkCase({generated.source, records, c.difference}, shrinking);
   const std::string note = fmt::format(
       "seed {} (xuncha_differential_fuzz --seed {} --records {}), interpreter {} thread(s), JIT "
       "{} thread(s), {} input bytes per chunk\n",

@@ -3,23 +3,15 @@
 #include "compiler/format/format.h"
 #include "compiler/format/line_builder.h"
 #include "compiler/syntax/concrete_syntax.h"
+#include "tests/unit/format_testing.h"
 
 #include <gtest/gtest.h>
 
 namespace xr::format {
 namespace {
 
-std::string formatted(const std::string &text) {
-  SourceFile file(0, "comments.xr", text);
-  FormatResult result = formatFile(file);
-  return result.text ? *result.text : "<not formatted>";
-}
-
-std::string stable(const std::string &text) {
-  std::string once = formatted(text);
-  EXPECT_EQ(formatted(once), once) << "not idempotent for:\n" << text;
-  return once;
-}
+using testing::formatted;
+using testing::stable;
 
 std::vector<std::string> commentTexts(const std::string &text) {
   SourceFile file(0, "comments.xr", text);

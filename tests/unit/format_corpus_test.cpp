@@ -6,6 +6,7 @@
 #include "compiler/format/format.h"
 #include "compiler/format/line_builder.h"
 #include "compiler/syntax/concrete_syntax.h"
+#include "tests/unit/format_testing.h"
 
 #include <gtest/gtest.h>
 
@@ -18,25 +19,8 @@ namespace xr::format {
 namespace {
 
 namespace fs = std::filesystem;
-
-std::vector<fs::path> corpus() {
-  std::vector<fs::path> files;
-  // The formatter's own golden inputs (*.input) are rule files too.
-  for (const char *folder : {"rulesets", "tests/golden", "tests/fuzz/corpus"})
-    for (const auto &entry : fs::recursive_directory_iterator(fs::path(XUNCHA_SOURCE_DIR) / folder))
-      if (entry.is_regular_file() &&
-          (entry.path().extension() == ".xr" || entry.path().extension() == ".input"))
-        files.push_back(entry.path());
-  std::sort(files.begin(), files.end());
-  return files;
-}
-
-std::string readFile(const fs::path &path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
+using testing::irWithoutLayout;
+using testing::readFile;
 
 std::optional<std::string> format(const std::string &path, const std::string &text) {
   SourceFile file(0, path, text);
@@ -48,18 +32,7 @@ std::vector<std::vector<std::string>> comments(const std::string &text) {
   SourceFile file(0, "comments.xr", text);
   Diagnostics diagnostics;
   std::optional<syntax::ConcreteSyntax> syntax = syntax::parseConcrete(file, diagnostics);
-  std::vector<std::vector<std::string>> out;
-  if (syntax)
-    for (const ast::Comment &c : syntax->comments)
-      out.push_back(commentLines(c.text));
-  return out;
-}
-
-std::string irWithoutLayout(const Compilation &c) {
-  ir::DumpOptions options;
-  options.sourceLayout = false;
-  options.testsAndCalendar = true;
-  return c.program ? ir::dump(*c.program, options) : std::string();
+  return syntax ? testing::comments(*syntax) : std::vector<std::vector<std::string>>();
 }
 
 /// Codes and messages of the diagnostics, without positions.
@@ -72,7 +45,7 @@ std::vector<std::string> diagnosticMessages(const Compilation &c) {
 }
 
 TEST(FormatCorpus, FindsTheRuleFiles) {
-  std::vector<fs::path> files = corpus();
+  std::vector<fs::path> files = testing::repositoryRuleFiles();
   EXPECT_GE(files.size(), 100u);
   EXPECT_TRUE(std::any_of(files.begin(), files.end(), [](const fs::path &p) {
     return p.generic_string().ends_with("rulesets/national/2023.xr");
@@ -81,7 +54,7 @@ TEST(FormatCorpus, FindsTheRuleFiles) {
 
 TEST(FormatCorpus, EveryFileIsFormattedIdempotentlyWithTheSameMeaning) {
   std::size_t formatted = 0, compiled = 0;
-  for (const fs::path &path : corpus()) {
+  for (const fs::path &path : testing::repositoryRuleFiles()) {
     SCOPED_TRACE(path.string());
     std::string original = readFile(path);
     std::optional<std::string> once = format(path.string(), original);

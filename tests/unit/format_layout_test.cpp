@@ -1,25 +1,15 @@
 // The canonical layout of docs/formatting.md, rule by rule: spacing, lines, blocks and
 // lists, continuation lines, blank lines and aligned columns.
 #include "compiler/format/format.h"
+#include "tests/unit/format_testing.h"
 
 #include <gtest/gtest.h>
 
 namespace xr::format {
 namespace {
 
-/// The formatted text, or "<not formatted>" when the formatter refuses.
-std::string formatted(const std::string &text) {
-  SourceFile file(0, "layout.xr", text);
-  FormatResult result = formatFile(file);
-  return result.text ? *result.text : "<not formatted>";
-}
-
-/// Formats and checks that formatting the result changes nothing.
-std::string stable(const std::string &text) {
-  std::string once = formatted(text);
-  EXPECT_EQ(formatted(once), once) << "not idempotent for:\n" << text;
-  return once;
-}
+using testing::formatted;
+using testing::stable;
 
 TEST(FormatSpacing, OneSpaceAroundBinaryOperatorsAndAfterCommasAndColons) {
   EXPECT_EQ(stable("let x=a+b*c-d/e\n"), "let x = a + b * c - d / e\n");

@@ -6,6 +6,7 @@
 #include "compiler/format/format.h"
 #include "compiler/format/line_builder.h"
 #include "compiler/syntax/concrete_syntax.h"
+#include "tests/unit/format_testing.h"
 
 #include <gtest/gtest.h>
 
@@ -19,13 +20,9 @@ namespace xr::format {
 namespace {
 
 namespace fs = std::filesystem;
-
-std::string readFile(const fs::path &path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
+using testing::comments;
+using testing::irWithoutLayout;
+using testing::readFile;
 
 /// The file's tokens and comments with random whitespace between them.
 std::string scramble(const syntax::ConcreteSyntax &syntax, const std::string &text,
@@ -56,29 +53,8 @@ std::string scramble(const syntax::ConcreteSyntax &syntax, const std::string &te
   return out + "\n";
 }
 
-std::string irWithoutLayout(const Compilation &c) {
-  ir::DumpOptions options;
-  options.sourceLayout = false;
-  options.testsAndCalendar = true;
-  return c.program ? ir::dump(*c.program, options) : std::string();
-}
-
-std::vector<std::vector<std::string>> comments(const syntax::ConcreteSyntax &syntax) {
-  std::vector<std::vector<std::string>> out;
-  for (const ast::Comment &c : syntax.comments)
-    out.push_back(commentLines(c.text));
-  return out;
-}
-
 TEST(FormatScrambled, AnyWhitespaceFormatsToAFixedPointWithTheSameMeaning) {
-  std::vector<fs::path> files;
-  // The formatter's own golden inputs (*.input) are rule files too.
-  for (const char *folder : {"rulesets", "tests/golden", "tests/fuzz/corpus"})
-    for (const auto &entry : fs::recursive_directory_iterator(fs::path(XUNCHA_SOURCE_DIR) / folder))
-      if (entry.is_regular_file() &&
-          (entry.path().extension() == ".xr" || entry.path().extension() == ".input"))
-        files.push_back(entry.path());
-  std::sort(files.begin(), files.end());
+  const std::vector<fs::path> files = testing::repositoryRuleFiles();
 
   std::mt19937 random(20240630);
   std::size_t scrambled = 0;

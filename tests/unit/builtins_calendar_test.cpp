@@ -4,6 +4,7 @@
 #include "runtime/builtins/calendar.h"
 #include "runtime/builtins/dates.h"
 #include "runtime/builtins/kernels.h"
+#include "tests/unit/dates_testing.h"
 
 #include <gtest/gtest.h>
 
@@ -18,16 +19,7 @@
 
 namespace {
 
-using xr::dates::kMaxDays;
-using xr::dates::kMinDays;
-
-constexpr std::int64_t kIntMin = std::numeric_limits<std::int64_t>::min();
-constexpr std::int64_t kIntMax = std::numeric_limits<std::int64_t>::max();
-constexpr std::int32_t kUnwritten = -999'999;
-
-constexpr std::int32_t ymd(std::int32_t y, std::int32_t m, std::int32_t d) {
-  return xr::dates::daysFromCivil(y, m, d);
-}
+using namespace xr::dates_testing;
 
 /// A calendar that owns its arrays and hands the kernels a context over them.
 class TestCalendar {
@@ -85,15 +77,6 @@ const TestCalendar &china2024() {
   return *calendar;
 }
 
-struct DateOutcome {
-  std::int32_t status;
-  std::int32_t date;
-  friend bool operator==(const DateOutcome &, const DateOutcome &) = default;
-  friend std::ostream &operator<<(std::ostream &os, const DateOutcome &o) {
-    const auto c = xr::dates::civilFromDays(o.date);
-    return os << "{status " << o.status << ", " << c.year << "-" << c.month << "-" << c.day << "}";
-  }
-};
 struct CountOutcome {
   std::int32_t status;
   std::int64_t count;
@@ -123,17 +106,6 @@ BoolOutcome isWorkday(const XrKernelContext *ctx, std::int32_t d) {
   return {status, status == XR_KERNEL_OK ? int{out} : -1};
 }
 
-void expectDate(DateOutcome got, std::int32_t want) {
-  EXPECT_EQ(got.status, XR_KERNEL_OK);
-  const auto g = xr::dates::civilFromDays(got.date);
-  const auto w = xr::dates::civilFromDays(want);
-  EXPECT_EQ(got.date, want) << "got " << g.year << "-" << g.month << "-" << g.day << ", want "
-                            << w.year << "-" << w.month << "-" << w.day;
-}
-void expectFailure(DateOutcome got, XrKernelError error) {
-  EXPECT_EQ(got.status, error);
-  EXPECT_EQ(got.date, kUnwritten);
-}
 void expectCount(CountOutcome got, std::int64_t want) {
   EXPECT_EQ(got.status, XR_KERNEL_OK);
   EXPECT_EQ(got.count, want);

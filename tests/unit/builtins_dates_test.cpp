@@ -2,6 +2,7 @@
 // add_months, at the edges of the representable range.
 #include "runtime/builtins/dates.h"
 #include "runtime/builtins/kernels.h"
+#include "tests/unit/dates_testing.h"
 
 #include <gtest/gtest.h>
 
@@ -10,21 +11,7 @@
 
 namespace {
 
-using xr::dates::kMaxDays;
-using xr::dates::kMinDays;
-
-constexpr std::int64_t kIntMin = std::numeric_limits<std::int64_t>::min();
-constexpr std::int64_t kIntMax = std::numeric_limits<std::int64_t>::max();
-constexpr std::int32_t kUnwritten = -999'999;
-
-constexpr std::int32_t ymd(std::int32_t y, std::int32_t m, std::int32_t d) {
-  return xr::dates::daysFromCivil(y, m, d);
-}
-
-struct DateOutcome {
-  std::int32_t status;
-  std::int32_t date;
-};
+using namespace xr::dates_testing;
 
 DateOutcome addDays(std::int32_t d, std::int64_t n) {
   std::int32_t out = kUnwritten;
@@ -38,15 +25,7 @@ DateOutcome addMonths(std::int32_t d, std::int64_t n) {
   return {status, out};
 }
 
-void expectDate(DateOutcome got, std::int32_t want) {
-  EXPECT_EQ(got.status, XR_KERNEL_OK);
-  EXPECT_EQ(got.date, want);
-}
-
-void expectOutOfRange(DateOutcome got) {
-  EXPECT_EQ(got.status, XR_KERNEL_DATE_OUT_OF_RANGE);
-  EXPECT_EQ(got.date, kUnwritten);
-}
+void expectOutOfRange(DateOutcome got) { expectFailure(got, XR_KERNEL_DATE_OUT_OF_RANGE); }
 
 TEST(BuiltinsDates, YearMonthDay) {
   EXPECT_EQ(xr_year(ymd(2024, 2, 29)), 2024);

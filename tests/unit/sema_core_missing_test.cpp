@@ -6,15 +6,6 @@
 namespace xr::testing {
 namespace {
 
-std::string withPrelude(const std::string &body) { return std::string(kPrelude) + body; }
-
-Type letType(const Compilation &c, const std::string &name) {
-  auto ref = c.model->lookup(name);
-  if (!ref || ref->kind != sema::SymbolKind::Let)
-    return Type::error();
-  return c.model->lets[ref->index].type;
-}
-
 /// One indicator I1 with `body`, in a rule set where it is the only one.
 std::string indicator(const std::string &body) {
   return std::string(kRecordPrelude) + "domain dom weight 100%\nchecklist all_ for true { all }\n" +

@@ -6,8 +6,6 @@
 namespace xr::testing {
 namespace {
 
-std::string withPrelude(const std::string &body) { return std::string(kPrelude) + body; }
-
 TEST(SemaCoreNames, UnknownNameSuggestsTheClosest) {
   const std::string src = withPrelude("let late = sincee > 2024-01-01\n");
   auto c = compileSource(src);

@@ -133,4 +133,14 @@ indicator I1 in dom weight 100% { pass when n > 0 }
 checklist everyone for true { all }
 )";
 
+inline std::string withPrelude(const std::string &body) { return kPrelude + body; }
+
+/// The type of top-level let `name` after checking (the error type when there is no such let).
+inline Type letType(const Compilation &c, const std::string &name) {
+  auto ref = c.model->lookup(name);
+  if (!ref || ref->kind != sema::SymbolKind::Let)
+    return Type::error();
+  return c.model->lets[ref->index].type;
+}
+
 } // namespace xr::testing

@@ -5,8 +5,6 @@
 namespace xr::testing {
 namespace {
 
-std::string withPrelude(const std::string &body) { return std::string(kPrelude) + body; }
-
 TEST(SemaCoreTests, AWellFormedTestChecksClean) {
   const std::string src = withPrelude(
       "param limit: int = 3\n"

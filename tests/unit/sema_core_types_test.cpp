@@ -5,16 +5,6 @@
 namespace xr::testing {
 namespace {
 
-std::string withPrelude(const std::string &body) { return std::string(kPrelude) + body; }
-
-/// The type of top-level let `name` after checking `src`.
-Type letType(const Compilation &c, const std::string &name) {
-  auto ref = c.model->lookup(name);
-  if (!ref || ref->kind != sema::SymbolKind::Let)
-    return Type::error();
-  return c.model->lets[ref->index].type;
-}
-
 TEST(SemaCoreTypes, ArithmeticAndComparisonTypes) {
   const std::string src = withPrelude("let a = n + 1\n"
                                       "let b = n + ratio\n"

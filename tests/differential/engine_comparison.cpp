@@ -53,12 +53,14 @@ struct EngineOutput {
 };
 
 EngineOutput runEngine(const std::shared_ptr<const xuncha::RuleSet> &rules, xuncha::Engine engine,
-                       unsigned threads, std::size_t chunkBytes, const ScratchDir &dir,
+                       unsigned threads, const ComparisonOptions &settings, const ScratchDir &dir,
                        const std::string &dataPath) {
   const std::string name = xuncha::engineName(engine);
   EngineOutput out;
   try {
-    xuncha::Evaluator evaluator(rules, engine, xuncha::EngineOptions{});
+    xuncha::EngineOptions engineOptions; // no disk cache
+    engineOptions.autoJitRecords = settings.autoJitRecords;
+    xuncha::Evaluator evaluator(rules, engine, engineOptions);
     xuncha::RunOptions options;
     options.dataPath = dataPath;
     options.outPath = dir.file(name + ".results.csv");
@@ -67,13 +69,13 @@ EngineOutput runEngine(const std::shared_ptr<const xuncha::RuleSet> &rules, xunc
     options.indicators = true;
     options.engine = engine;
     options.threads = threads;
-    options.chunkBytes = chunkBytes;
+    options.chunkBytes = settings.chunkBytes;
     const xuncha::RunSummary summary = xuncha::run(evaluator, options);
     out.outcome = summary.completed() ? "completed" : "not completed: " + summary.error;
     out.counts = summary.counts;
     if (engine == xuncha::Engine::Jit && summary.stats.jitFailed)
       out.outcome += "; the JIT could not compile: " + evaluator.compileError();
-    else if (engine == xuncha::Engine::Jit && !summary.stats.jitCompiled)
+    else if (engine != xuncha::Engine::Interpreter && !summary.stats.jitCompiled)
       out.outcome += "; the JIT's code was not used";
     out.results = readFile(options.outPath);
     out.errors = readFile(options.errorsPath);
@@ -85,7 +87,8 @@ EngineOutput runEngine(const std::shared_ptr<const xuncha::RuleSet> &rules, xunc
 }
 
 /// "" when equal; else the first differing line of each side, 1-based.
-std::string firstDifference(const std::string &file, const std::string &a, const std::string &b) {
+std::string firstDifference(const std::string &file, const std::string &a, const std::string &b,
+                            const std::string &other) {
   if (a == b)
     return "";
   std::istringstream left(a), right(b);
@@ -96,9 +99,24 @@ std::string firstDifference(const std::string &file, const std::string &a, const
     if (!moreLeft && !moreRight)
       return fmt::format("{}: the files differ only in their line ends\n", file);
     if (!moreLeft || !moreRight || l != r)
-      return fmt::format("{} line {}:\n  interp: {}\n  jit:    {}\n", file, line,
-                         moreLeft ? l : "(end of file)", moreRight ? r : "(end of file)");
+      return fmt::format("{} line {}:\n  interp: {}\n  {:<7} {}\n", file, line,
+                         moreLeft ? l : "(end of file)", other + ":",
+                         moreRight ? r : "(end of file)");
   }
+}
+
+/// What differs between the interpreter's run and another engine's ("" when nothing).
+std::string differences(const EngineOutput &interp, const EngineOutput &other,
+                        const std::string &name) {
+  const std::string incomplete =
+      interp.outcome == "completed" && other.outcome == "completed"
+          ? ""
+          : fmt::format("a run did not complete:\n  interp: {}\n  {:<7} {}\n", interp.outcome,
+                        name + ":", other.outcome);
+  return incomplete + firstDifference("outcome", interp.outcome, other.outcome, name) +
+         firstDifference("results.csv", interp.results, other.results, name) +
+         firstDifference("errors.csv", interp.errors, other.errors, name) +
+         firstDifference("report.json", interp.report, other.report, name);
 }
 
 } // namespace
@@ -115,20 +133,20 @@ Comparison compareEngines(const std::string &ruleText, const std::string &csv,
   ScratchDir dir;
   const std::string dataPath = dir.file("records.csv");
   std::ofstream(dataPath, std::ios::binary) << csv;
-  const EngineOutput interp =
-      runEngine(loaded.ruleSet, xuncha::Engine::Interpreter, options.interpreterThreads,
-                options.chunkBytes, dir, dataPath);
-  const EngineOutput jit = runEngine(loaded.ruleSet, xuncha::Engine::Jit, options.jitThreads,
-                                     options.chunkBytes, dir, dataPath);
-  const std::string incomplete =
-      interp.outcome == "completed" && jit.outcome == "completed"
-          ? ""
-          : fmt::format("a run did not complete:\n  interp: {}\n  jit:    {}\n", interp.outcome,
-                        jit.outcome);
-  c.difference = incomplete + firstDifference("outcome", interp.outcome, jit.outcome) +
-                 firstDifference("results.csv", interp.results, jit.results) +
-                 firstDifference("errors.csv", interp.errors, jit.errors) +
-                 firstDifference("report.json", interp.report, jit.report);
+  const EngineOutput interp = runEngine(loaded.ruleSet, xuncha::Engine::Interpreter,
+                                        options.interpreterThreads, options, dir, dataPath);
+  // Auto before the JIT: once the process has the JIT's code, auto uses it from the first
+  // record and never switches engines in the middle of a run.
+  if (options.alsoAuto)
+    c.difference += differences(
+        interp,
+        runEngine(loaded.ruleSet, xuncha::Engine::Auto, options.jitThreads, options, dir, dataPath),
+        "auto");
+  c.difference = differences(interp,
+                             runEngine(loaded.ruleSet, xuncha::Engine::Jit, options.jitThreads,
+                                       options, dir, dataPath),
+                             "jit") +
+                 c.difference;
   c.differ = !c.difference.empty();
   c.records = interp.counts.evaluated;
   c.recordErrors = interp.counts.recordErrors;

@@ -16,6 +16,10 @@ struct ComparisonOptions {
   unsigned interpreterThreads = 1;
   unsigned jitThreads = 1;
   std::size_t chunkBytes = 1u << 20; // small chunks: several batches per run
+  /// Also Engine::Auto, switching from the interpreter to the JIT after `autoJitRecords`
+  /// records (in the middle of the run), compared with the interpreter the same way.
+  bool alsoAuto = false;
+  std::uint64_t autoJitRecords = 100;
 };
 
 struct Comparison {

@@ -8,6 +8,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <optional>
@@ -120,6 +121,7 @@ ComparisonOptions comparisonFor(std::uint64_t seed) {
   ComparisonOptions c;
   c.jitThreads = seed % 3 == 0 ? 2 : 1;
   c.chunkBytes = seed % 2 == 0 ? 2048 : 1u << 20;
+  c.alsoAuto = seed % 4 == 0; // with small chunks, so that auto switches engines mid-run
   return c;
 }
 
@@ -136,7 +138,8 @@ struct Tally {
 Verdict runSeed(std::uint64_t seed, const Options &o, Tally &tally) {
   const GeneratedRuleSet generated = generateRuleSet(seed);
   const RecordTable records = generateRecords(generated.schema, o.records, recordSeed(seed));
-  const ComparisonOptions settings = comparisonFor(seed);
+  ComparisonOptions settings = comparisonFor(seed);
+  settings.autoJitRecords = std::max<std::uint64_t>(1, o.records / 3);
   const std::string text = generated.source.render();
   const Comparison c = compareEngines(text, renderCsv(records), settings);
   if (!c.compiled) {
@@ -158,8 +161,11 @@ Verdict runSeed(std::uint64_t seed, const Options &o, Tally &tally) {
   const FailingCase shrunk = shrinkCase({generated.source, records, c.difference}, shrinking);
   const std::string note = fmt::format(
       "seed {} (xuncha_differential_fuzz --seed {} --records {}), interpreter {} thread(s), JIT "
-      "{} thread(s), {} input bytes per chunk\n",
-      seed, seed, o.records, settings.interpreterThreads, settings.jitThreads, settings.chunkBytes);
+      "{} thread(s), {} input bytes per chunk{}\n",
+      seed, seed, o.records, settings.interpreterThreads, settings.jitThreads, settings.chunkBytes,
+      settings.alsoAuto
+          ? fmt::format(", also engine auto switching after {} records", settings.autoJitRecords)
+          : "");
   std::fprintf(stderr, "shrunk to %zu record(s):\n%s\n%s\n", shrunk.records.rows.size(),
                shrunk.source.render().c_str(), renderCsv(shrunk.records).c_str());
   std::fprintf(stderr, "%s", shrunk.difference.c_str());

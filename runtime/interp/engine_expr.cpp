@@ -635,6 +635,13 @@ void Engine::compileNode(ir::ExprId id) {
     if (site < 0 || static_cast<std::size_t>(site) >= p_.errors.size())
       malformed(p_, id, "an error site that does not exist");
   };
+  // A leaf reading items[a] (a field, param or slot): the item exists and has the node's storage.
+  auto requireItem = [&](const auto &items, std::string_view what) {
+    if (n.a < 0 || static_cast<std::size_t>(n.a) >= items.size())
+      malformed(p_, id, fmt::format("a {} that does not exist", what));
+    if (batch::storageOf(items[static_cast<std::size_t>(n.a)].type.kind) != x.storage)
+      malformed(p_, id, fmt::format("typed unlike its {}", what));
+  };
   const TypeKind kind = n.type.kind;
 
   switch (n.op) {
@@ -651,26 +658,17 @@ void Engine::compileNode(ir::ExprId id) {
   }
   case Op::Field:
     arity(0);
-    if (n.a < 0 || static_cast<std::size_t>(n.a) >= p_.fields.size())
-      malformed(p_, id, "a field that does not exist");
-    if (batch::storageOf(p_.fields[static_cast<std::size_t>(n.a)].type.kind) != x.storage)
-      malformed(p_, id, "typed unlike its field");
+    requireItem(p_.fields, "field");
     x.fn = withStorage(x.storage, []<class T>() -> EvalFn { return &evalField<T>; });
     return;
   case Op::Param:
     arity(0);
-    if (n.a < 0 || static_cast<std::size_t>(n.a) >= p_.params.size())
-      malformed(p_, id, "a param that does not exist");
-    if (batch::storageOf(p_.params[static_cast<std::size_t>(n.a)].type.kind) != x.storage)
-      malformed(p_, id, "typed unlike its param");
+    requireItem(p_.params, "param");
     x.fn = &evalParam;
     return;
   case Op::Slot:
     arity(0);
-    if (n.a < 0 || static_cast<std::size_t>(n.a) >= p_.slots.size())
-      malformed(p_, id, "a slot that does not exist");
-    if (batch::storageOf(p_.slots[static_cast<std::size_t>(n.a)].type.kind) != x.storage)
-      malformed(p_, id, "typed unlike its slot");
+    requireItem(p_.slots, "slot");
     x.fn = withStorage(x.storage, []<class T>() -> EvalFn { return &evalSlot<T>; });
     return;
   case Op::Aggregate:

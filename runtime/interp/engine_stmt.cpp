@@ -684,18 +684,26 @@ void run(const Engine &e, Workspace &ws, std::size_t, const ir::TableStmt &s, Se
 
 // ------------------------------------------------------------------------------ rules
 
-void run(const Engine &e, Workspace &ws, std::size_t, const ir::RuleStmt &s, Sel &active) {
-  Vec w = e.eval(ws, s.when, active);
-  U8 *applied = column<U8>(ws, s.applied);
-  U8 *appliedValid = validity(ws, s.applied);
+/// The body of a rule or an escalation: whether `when` holds goes to the `flag` slot of every
+/// active row, then the assignments run for the rows where it holds. `missingElsewhere`: the
+/// assigned slots are missing where it does not hold (an escalation's arguments); a rule's
+/// outputs keep what earlier rules gave them.
+void runWhen(const Engine &e, Workspace &ws, ir::ExprId when, ir::SlotId flag,
+             const std::vector<ir::Assign> &assignments, bool missingElsewhere, Sel &active) {
+  Vec w = e.eval(ws, when, active);
+  U8 *held = column<U8>(ws, flag);
+  U8 *heldValid = validity(ws, flag);
   active.forEach([&](Row r) {
-    applied[r] = isTrue(w, r);
-    appliedValid[r] = 1;
+    held[r] = isTrue(w, r);
+    heldValid[r] = 1;
   });
-  ws.slotAllValid[s.applied] = 1;
-  Sel rows = Sel::filter(ws, active, [&](Row r) { return applied[r] != 0; });
+  ws.slotAllValid[flag] = 1;
+  if (missingElsewhere)
+    for (const ir::Assign &a : assignments)
+      e.storeMissing(ws, a.slot, active);
+  Sel rows = Sel::filter(ws, active, [&](Row r) { return held[r] != 0; });
   const std::uint64_t before = ws.errorCount;
-  for (const ir::Assign &a : s.assignments) {
+  for (const ir::Assign &a : assignments) {
     if (rows.empty())
       break;
     Vec v = e.eval(ws, a.value, rows);
@@ -704,26 +712,12 @@ void run(const Engine &e, Workspace &ws, std::size_t, const ir::RuleStmt &s, Sel
   dropFailed(ws, active, before);
 }
 
+void run(const Engine &e, Workspace &ws, std::size_t, const ir::RuleStmt &s, Sel &active) {
+  runWhen(e, ws, s.when, s.applied, s.assignments, false, active);
+}
+
 void run(const Engine &e, Workspace &ws, std::size_t, const ir::EscalateStmt &s, Sel &active) {
-  Vec w = e.eval(ws, s.when, active);
-  U8 *fired = column<U8>(ws, s.fired);
-  U8 *firedValid = validity(ws, s.fired);
-  active.forEach([&](Row r) {
-    fired[r] = isTrue(w, r);
-    firedValid[r] = 1;
-  });
-  ws.slotAllValid[s.fired] = 1;
-  for (const ir::Assign &a : s.arguments)
-    e.storeMissing(ws, a.slot, active);
-  Sel rows = Sel::filter(ws, active, [&](Row r) { return fired[r] != 0; });
-  const std::uint64_t before = ws.errorCount;
-  for (const ir::Assign &a : s.arguments) {
-    if (rows.empty())
-      break;
-    Vec v = e.eval(ws, a.value, rows);
-    e.store(ws, a.slot, v, rows, false);
-  }
-  dropFailed(ws, active, before);
+  runWhen(e, ws, s.when, s.fired, s.arguments, true, active);
 }
 
 } // namespace

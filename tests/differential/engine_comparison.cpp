@@ -75,7 +75,7 @@ EngineOutput runEngine(const std::shared_ptr<const xuncha::RuleSet> &rules, xunc
     out.counts = summary.counts;
     if (engine == xuncha::Engine::Jit && summary.stats.jitFailed)
       out.outcome += "; the JIT could not compile: " + evaluator.compileError();
-    else if (engine != xuncha::Engine::Interpreter && !summary.stats.jitCompiled)
+    else if (engine == xuncha::Engine::Jit && !summary.stats.jitCompiled)
       out.outcome += "; the JIT's code was not used";
     out.results = readFile(options.outPath);
     out.errors = readFile(options.errorsPath);

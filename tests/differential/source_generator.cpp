@@ -633,7 +633,7 @@ private:
     }
   }
 
-  int depth() { return static_cast<int>(draw_.between(1, 3)); }
+  int depth() { return draw_.chance(90) ? static_cast<int>(draw_.between(1, 3)) : 5; }
 
   ValueType anyValueType() {
     static const std::vector<Kind> kinds = {Kind::Int,  Kind::Number, Kind::Number, Kind::Bool,
@@ -1304,18 +1304,22 @@ private:
         }
         break;
       }
+      // Some outputs may end missing (shown empty): `number?` takes any value.
+      const bool optional = type.kind != Kind::Enum && draw_.chance(25);
       if (type.kind == Kind::Enum) {
         initial = memberOrValue(type, 1);
         if (initial.optional)
           initial = Expr::leaf(type, enums()[static_cast<std::size_t>(type.enumId)].members[0]);
       } else {
-        initial = required(type, depth());
+        initial = optional ? value(type, depth()) : required(type, depth());
       }
       Decl d;
-      d.lines.push_back(line({fmt::format("output {}{}: {} = ", name, maybeTitle(), typeText), ""},
-                             {std::move(initial)}, false));
+      d.lines.push_back(line(
+          {fmt::format("output {}{}: {}{} = ", name, maybeTitle(), typeText, optional ? "?" : ""),
+           ""},
+          {std::move(initial)}, false));
       out_.source.decls.push_back(std::move(d));
-      outputs_.push_back({name, type, false});
+      outputs_.push_back({name, type, optional});
     }
     if (!frequencyTables_.empty() && draw_.chance(60)) {
       const std::string table = draw_.one(frequencyTables_);
@@ -1347,8 +1351,9 @@ private:
     for (int i = 0; i < assignments; ++i) {
       const Named &target = draw_.one(outputs_);
       Expr e = target.type.kind == Kind::Enum ? memberOrValue(target.type, 1)
+               : target.optional              ? value(target.type, depth())
                                               : required(target.type, depth());
-      if (e.optional)
+      if (e.optional && target.type.kind == Kind::Enum)
         e = Expr::leaf(target.type,
                        enums()[static_cast<std::size_t>(target.type.enumId)].members[0]);
       d.lines.push_back(line({fmt::format("  {} = ", target.name), ""}, {std::move(e)}, true));

@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <optional>
 #include <sstream>
 #include <string>
 #include <sys/wait.h>
@@ -51,6 +52,29 @@ inline std::string readFile(const std::filesystem::path &path, bool &found) {
   std::ostringstream text;
   text << in.rdbuf();
   return text.str();
+}
+
+/// A runner's command line: [--update] XUNCHA CASE_DIR [CASE-SUBSTRING...].
+struct RunnerArgs {
+  bool update = false; // write the .expected files instead of comparing
+  std::string xuncha;  // the command under test, absolute
+  std::filesystem::path root;
+  std::vector<std::string> filters;
+};
+
+/// The runner's arguments, or nothing when they are too few (the caller prints its usage).
+inline std::optional<RunnerArgs> parseRunnerArgs(int argc, char **argv) {
+  std::vector<std::string> args(argv + 1, argv + argc);
+  RunnerArgs out;
+  out.update = !args.empty() && args.front() == "--update";
+  if (out.update)
+    args.erase(args.begin());
+  if (args.size() < 2)
+    return std::nullopt;
+  out.xuncha = std::filesystem::absolute(args[0]).string();
+  out.root = std::filesystem::absolute(args[1]);
+  out.filters.assign(args.begin() + 2, args.end());
+  return out;
 }
 
 /// Whether the case is one the command line asks for: any when it names none, else those

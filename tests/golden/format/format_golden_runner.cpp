@@ -24,18 +24,16 @@ using xr::golden::runCommand;
 using xr::golden::shellQuote;
 
 int main(int argc, char **argv) {
-  std::vector<std::string> args(argv + 1, argv + argc);
-  bool update = !args.empty() && args.front() == "--update";
-  if (update)
-    args.erase(args.begin());
-  if (args.size() < 2) {
+  const std::optional<xr::golden::RunnerArgs> args = xr::golden::parseRunnerArgs(argc, argv);
+  if (!args) {
     std::cerr << "usage: xuncha_format_golden_runner [--update] XUNCHA CASE_DIR "
                  "[CASE-SUBSTRING...]\n";
     return 2;
   }
-  std::string xuncha = fs::absolute(args[0]).string();
-  fs::path root = fs::absolute(args[1]);
-  std::vector<std::string> filters(args.begin() + 2, args.end());
+  const bool update = args->update;
+  const std::string &xuncha = args->xuncha;
+  const fs::path &root = args->root;
+  const std::vector<std::string> &filters = args->filters;
 
   std::vector<std::string> cases;
   for (const auto &entry : fs::directory_iterator(root)) {

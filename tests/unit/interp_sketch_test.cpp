@@ -135,31 +135,8 @@ TEST(InterpSketch, AWholeBatchEqualsEachRecordEvaluatedAlone) {
   EXPECT_GT(whole.errorCount(), 0u);
   EXPECT_LT(whole.errorCount(), population.rows());
 
-  batch::Batch single(p);
-  batch::Results alone;
-  std::size_t errorsSeen = 0;
-  for (std::size_t row = 0; row < population.rows(); ++row) {
-    single.clear();
-    single.addRow();
-    for (std::uint32_t f = 0; f < p.fields.size(); ++f)
-      single.set(f, 0, batch::constantAt(population.column(f), row, population.arena()));
-    interpreter.evaluate(single, params, alone);
-    ASSERT_EQ(whole.ok(row), alone.ok(0)) << row;
-    if (!alone.ok(0)) {
-      ++errorsSeen;
-      ASSERT_EQ(whole.error(row), alone.error(0)) << row;
-      continue;
-    }
-    for (ir::SlotId s = 0; s < p.slots.size(); ++s) {
-      const ir::Constant a = whole.value(s, row);
-      const ir::Constant b = alone.value(s, 0);
-      ASSERT_EQ(a.valid, b.valid) << row << " " << p.slots[s].name;
-      ASSERT_EQ(a.i, b.i) << row << " " << p.slots[s].name;
-      ASSERT_EQ(std::bit_cast<std::uint64_t>(a.d), std::bit_cast<std::uint64_t>(b.d))
-          << row << " " << p.slots[s].name;
-      ASSERT_EQ(a.text, b.text) << row << " " << p.slots[s].name;
-    }
-  }
+  const std::size_t errorsSeen =
+      expectRecordsAloneAsInTheBatch(interpreter, p, population, params, whole);
   EXPECT_EQ(errorsSeen, whole.errorCount());
 }
 

@@ -9,6 +9,8 @@
 
 #include <gtest/gtest.h>
 
+#include <bit>
+#include <cstdint>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -193,6 +195,48 @@ inline batch::Results run(const ir::Program &p,
   batch::Results results;
   interpreter.evaluate(b, defaults(p), results);
   return results;
+}
+
+/// Evaluates every `step`th record of `population` alone and expects what the evaluation of
+/// the whole batch gave it (`whole`): the same error, or bit for bit the same slots. Stops at
+/// the first difference; returns how many of the records evaluated alone failed.
+inline std::size_t
+expectRecordsAloneAsInTheBatch(const interp::Interpreter &interpreter, const ir::Program &p,
+                               const batch::Batch &population, const batch::ParamValues &params,
+                               const batch::Results &whole, std::size_t step = 1) {
+  batch::Batch single(p);
+  batch::Results alone;
+  std::size_t errorsSeen = 0;
+  for (std::size_t row = 0; row < population.rows(); row += step) {
+    single.clear();
+    single.addRow();
+    for (std::uint32_t f = 0; f < p.fields.size(); ++f)
+      single.set(f, 0, batch::constantAt(population.column(f), row, population.arena()));
+    interpreter.evaluate(single, params, alone);
+    EXPECT_EQ(whole.ok(row), alone.ok(0)) << "row " << row;
+    if (whole.ok(row) != alone.ok(0))
+      return errorsSeen;
+    if (!alone.ok(0)) {
+      ++errorsSeen;
+      EXPECT_EQ(whole.error(row), alone.error(0)) << "row " << row;
+      if (!(whole.error(row) == alone.error(0)))
+        return errorsSeen;
+      continue;
+    }
+    for (ir::SlotId s = 0; s < p.slots.size(); ++s) {
+      const ir::Constant a = whole.value(s, row);
+      const ir::Constant b = alone.value(s, 0);
+      const std::uint64_t aBits = std::bit_cast<std::uint64_t>(a.d);
+      const std::uint64_t bBits = std::bit_cast<std::uint64_t>(b.d);
+      EXPECT_EQ(a.valid, b.valid) << "row " << row << ", slot " << p.slots[s].name;
+      EXPECT_EQ(a.i, b.i) << "row " << row << ", slot " << p.slots[s].name;
+      EXPECT_EQ(aBits, bBits) << "row " << row << ", slot " << p.slots[s].name;
+      EXPECT_EQ(a.text, b.text) << "row " << row << ", slot " << p.slots[s].name;
+      if (a.valid != b.valid || a.i != b.i || aBits != bBits || a.text != b.text)
+        return errorsSeen;
+    }
+  }
+  return errorsSeen;
 }
 
 } // namespace xr::testing

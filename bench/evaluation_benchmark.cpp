@@ -1,6 +1,7 @@
 #include "bench/evaluation_benchmark.h"
 
 #include "bench/cpu_time.h"
+#include "xuncha/run.h"
 
 #include <algorithm>
 #include <atomic>
@@ -86,6 +87,12 @@ void runEvaluation(benchmark::State &state, Registered &registered) {
 }
 
 } // namespace
+
+xuncha::EngineOptions runEngineOptions(const Population &population) {
+  xuncha::EngineOptions options;
+  options.keptSlots = xuncha::slotsReadByRun(population.ruleSet()->program(), xuncha::RunOptions{});
+  return options;
+}
 
 std::string evaluationName(const std::string &name, int threads) {
   return name + "/threads:" + std::to_string(threads);

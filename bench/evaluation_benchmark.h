@@ -11,6 +11,7 @@
 // workers and their contention for memory and caches still show, as they should).
 #include "bench/population.h"
 #include "runtime/batch/results.h"
+#include "xuncha/evaluate.h"
 
 #include <functional>
 #include <string>
@@ -33,6 +34,10 @@ struct EvaluationBenchmark {
   std::string target; // the target for one thread, shown as the label
   std::vector<int> threads{1, 2};
 };
+
+/// The engine options `xuncha run` uses with its default outputs (results without the
+/// per-indicator columns, the report): evaluation keeps only the slots those read.
+xuncha::EngineOptions runEngineOptions(const Population &population);
 
 /// Registers NAME/threads:N for each thread count. Returns true (for a static initialiser).
 bool registerEvaluationBenchmark(EvaluationBenchmark benchmark);

@@ -13,8 +13,8 @@ namespace {
 constexpr const char *kName = kInterpreterBenchmark;
 
 BatchEvaluator prepareInterpreter(const Population &population) {
-  auto evaluator =
-      std::make_shared<const xuncha::Evaluator>(population.ruleSet(), xuncha::Engine::Interpreter);
+  auto evaluator = std::make_shared<const xuncha::Evaluator>(
+      population.ruleSet(), xuncha::Engine::Interpreter, runEngineOptions(population));
   return [evaluator](const batch::Batch &batch, const batch::ParamValues &params,
                      batch::Results &results) { evaluator->evaluate(batch, params, results); };
 }

@@ -24,8 +24,8 @@ constexpr double kColdCompileSeconds = 0.250; // issue 5, national 2024
 constexpr double kCachedCompileSeconds = 0.010;
 
 BatchEvaluator prepareJit(const Population &population) {
-  auto evaluator =
-      std::make_shared<const xuncha::Evaluator>(population.ruleSet(), xuncha::Engine::Jit);
+  auto evaluator = std::make_shared<const xuncha::Evaluator>(
+      population.ruleSet(), xuncha::Engine::Jit, runEngineOptions(population));
   if (!evaluator->jitStatus().compiled)
     throw std::runtime_error("the JIT cannot compile the rule set: " + evaluator->compileError());
   return [evaluator](const batch::Batch &batch, const batch::ParamValues &params,
@@ -48,7 +48,7 @@ void BM_JitCompile(benchmark::State &state) {
   const ir::Program &program = loaded.ruleSet->program();
   const std::filesystem::path dir =
       std::filesystem::temp_directory_path() / ("xuncha-bench-jit-" + std::to_string(::getpid()));
-  jit::CompileOptions options{false, fromDisk ? dir.string() : ""};
+  jit::CompileOptions options{false, fromDisk ? dir.string() : "", false, {}};
   std::string error;
   if (fromDisk && !jit::CompiledProgram::compile(program, error, options)) {
     state.SkipWithError(error.c_str());

@@ -188,6 +188,8 @@ int runRun(const Args &args, CommandContext &context) {
   if (!args.has("no-cache"))
     engineOptions.cacheDir =
         args.has("cache-dir") ? args.value("cache-dir") : xuncha::defaultJitCacheDir();
+  // Only what the outputs read: the JIT keeps the rest in registers.
+  engineOptions.keptSlots = xuncha::slotsReadByRun(loaded.ruleSet->program(), options);
   xuncha::Evaluator evaluator(loaded.ruleSet, options.engine, engineOptions);
   const double prepareSeconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - compileStart).count();

@@ -7,10 +7,11 @@
 //   void xr_eval(const XrJitFrame *frame)
 //
 // and evaluates rows [begin, end) of a batch into results: for each row, the whole per-record
-// program of ir.h, writing each slot's results column as the row assigns it (as the
-// interpreter writes in place). A row that raises an error gets status 1 and its first error;
-// the host then clears its slots, and sets missing the slots no statement writes (see
-// codegen::slotStarts), to complete the contract of results.h. Rows do not interact, so
+// program of ir.h, writing the results column of each slot the results keep as the row assigns
+// it (as the interpreter writes in place; the other slots live where slot_storage.h says). A
+// row that raises an error gets status 1 and its first error; the host then clears its kept
+// slots, and sets missing the kept slots no statement writes (StoragePlan::unwrittenKept), to
+// complete the contract of results.h. Rows do not interact, so
 // several threads may run it at once on disjoint rows or different batches.
 //
 // Text values are (pointer, length) pairs into the batch's arena, the param values, the
@@ -44,8 +45,9 @@ struct XrJitTextSink {
 struct XrJitFrame {
   const void *const *fieldValues;        // per field: the column's value array
   const std::uint8_t *const *fieldValid; // per field: its validity bytes
-  void *const *slotValues;               // per slot: the results column's value array
-  std::uint8_t *const *slotValid;
+  void *const *slotValues;               // per slot: the results column's value array (slots
+  std::uint8_t *const *slotValid;        //   the results keep; null for the others)
+  std::uint8_t *scratch; // codegen::StoragePlan::scratchBytes, 64-byte aligned, for one tile
   std::uint8_t *status;        // per row: batch::RowStatus
   xr::batch::RowError *errors; // per row
   const char *batchArena;      // the batch's text

@@ -21,11 +21,12 @@ LoweredProgram &LoweredProgram::operator=(LoweredProgram &&other) noexcept {
   return *this;
 }
 
-bool lowerProgram(const ir::Program &program, LoweredProgram &out, std::string &error) {
+bool lowerProgram(const ir::Program &program, const StoragePlan &plan, LoweredProgram &out,
+                  std::string &error) {
   auto context = std::make_unique<llvm::LLVMContext>();
   auto module = std::make_unique<llvm::Module>("xuncha.rules", *context);
   try {
-    detail::RowLowering(program, *module).lower();
+    detail::RowLowering(program, plan, *module).lower();
   } catch (const std::exception &e) {
     // Thrown by our own lowering code between LLVM calls, never through an LLVM frame.
     error = std::string("malformed IR: ") + e.what();

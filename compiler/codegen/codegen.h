@@ -3,6 +3,7 @@
 // interpreter runs, lowered to an LLVM module with one function, xr_eval (abi.h), that loops
 // over a batch's rows. Built-ins are calls of the registry's kernels by their symbols; the JIT
 // session (runtime/jit) maps them to the interpreter's functions. Nothing here sees a Batch.
+#include "compiler/codegen/slot_storage.h"
 #include "compiler/ir/ir.h"
 
 #include <memory>
@@ -26,9 +27,11 @@ struct LoweredProgram {
   std::unique_ptr<llvm::Module> module;
 };
 
-/// Lowers `program`. Returns false, with `error` naming what is wrong, when the IR is malformed
-/// (a compiler bug: the interpreter rejects the same programs) or uses what only report
-/// figures may (aggregates). Never throws.
-bool lowerProgram(const ir::Program &program, LoweredProgram &out, std::string &error);
+/// Lowers `program`, keeping its slots as `plan` (planStorage) says: the code fills the
+/// results columns of the plan's kept slots only. Returns false, with `error` naming what is
+/// wrong, when the IR is malformed (a compiler bug: the interpreter rejects the same programs)
+/// or uses what only report figures may (aggregates). Never throws.
+bool lowerProgram(const ir::Program &program, const StoragePlan &plan, LoweredProgram &out,
+                  std::string &error);
 
 } // namespace xr::codegen

@@ -15,13 +15,6 @@
 namespace xr::codegen::detail {
 namespace {
 
-/// Rows per tile: the columns one group of statements touches for a tile stay in the cache.
-constexpr std::int64_t kTileRows = 512;
-/// Statements per function (and per loop over a tile's rows): fewer loops cost less per row,
-/// smaller functions less to compile (register allocation grows faster than linearly with a
-/// function's size). 8 was the best balance on the national rule set (4 to 64 measured).
-constexpr std::size_t kGroupStatements = 8;
-
 /// The element of a column in memory (column.h); text is a TextRef read as one i64.
 llvm::Type *elementType(llvm::IRBuilder<> &b, TypeKind kind) {
   switch (batch::storageOf(kind)) {
@@ -41,8 +34,8 @@ llvm::Type *elementType(llvm::IRBuilder<> &b, TypeKind kind) {
 
 } // namespace
 
-RowLowering::RowLowering(const ir::Program &program, llvm::Module &module)
-    : p_(program), m_(module), c_(module.getContext()), b_(c_) {
+RowLowering::RowLowering(const ir::Program &program, const StoragePlan &plan, llvm::Module &module)
+    : p_(program), plan_(plan), m_(module), c_(module.getContext()), b_(c_) {
   ptr_ = b_.getPtrTy();
   tbaaRoot_ = llvm::MDBuilder(c_).createTBAARoot("xuncha columns");
 }
@@ -59,16 +52,11 @@ llvm::Instruction *RowLowering::tagged(llvm::Instruction *access, const std::str
 }
 
 void RowLowering::lower() {
-  for (ir::SlotId s = 0; s < p_.slots.size(); ++s) {
-    Var var;
-    var.kind = p_.slots[s].type.kind;
-    var.slot = s;
-    slots_.push_back(var);
-  }
+  if (plan_.slots.size() != p_.slots.size())
+    throw MalformedIr("a storage plan for another program");
   std::vector<llvm::Function *> groups;
-  for (std::size_t first = 0; first < p_.statements.size(); first += kGroupStatements)
-    groups.push_back(
-        statementFunction(first, std::min(p_.statements.size(), first + kGroupStatements)));
+  for (std::size_t g = 0; g < plan_.groups.size(); ++g)
+    groups.push_back(statementFunction(g));
 
   // xr_eval: for each tile of rows, each group of statements in order.
   auto *type = llvm::FunctionType::get(b_.getVoidTy(), {ptr_}, false);
@@ -102,7 +90,8 @@ void RowLowering::lower() {
   b_.CreateRetVoid();
 }
 
-llvm::Function *RowLowering::statementFunction(std::size_t first, std::size_t last) {
+llvm::Function *RowLowering::statementFunction(std::size_t group) {
+  const auto [first, last] = plan_.groups.at(group);
   // for (row = tile start; row < tile end; ++row) if (status[row] == ok) { statements }
   // A row that fails leaves through the error exit, skipping the group's later statements.
   auto *type =
@@ -119,6 +108,8 @@ llvm::Function *RowLowering::statementFunction(std::size_t first, std::size_t la
   frameValues_.clear();
   arrays_.clear();
   params_.clear();
+  group_ = static_cast<std::uint32_t>(group);
+  slots_.assign(p_.slots.size(), Var{});
 
   entry_ = block("entry");
   llvm::BasicBlock *loop = block("row");
@@ -138,6 +129,7 @@ llvm::Function *RowLowering::statementFunction(std::size_t first, std::size_t la
   b_.CreateCondBr(b_.CreateICmpEQ(rowStatus, i8(0)), run, next);
 
   b_.SetInsertPoint(run);
+  tileRow_ = b_.CreateSub(row, tileStart_, "tile.row", true, true);
   for (std::size_t i = first; i < last; ++i)
     std::visit([this](const auto &s) { statement(s); }, p_.statements[i].body);
   b_.CreateBr(next);
@@ -180,19 +172,44 @@ llvm::Value *RowLowering::arrayElement(std::size_t arrayOffset, std::size_t inde
 
 Value RowLowering::loadField(std::uint32_t f) {
   return loadColumn(p_.fields[f].type.kind, arrayElement(offsetof(XrJitFrame, fieldValues), f),
-                    arrayElement(offsetof(XrJitFrame, fieldValid), f), fmt::format("field.{}", f),
-                    false);
+                    arrayElement(offsetof(XrJitFrame, fieldValid), f), row_,
+                    fmt::format("field.{}", f), false);
 }
 
 Value RowLowering::loadSlot(ir::SlotId s) {
   return loadColumn(p_.slots[s].type.kind, arrayElement(offsetof(XrJitFrame, slotValues), s),
-                    arrayElement(offsetof(XrJitFrame, slotValid), s), fmt::format("slot.{}", s),
-                    true);
+                    arrayElement(offsetof(XrJitFrame, slotValid), s), row_,
+                    fmt::format("slot.{}", s), true);
 }
 
 void RowLowering::storeSlot(ir::SlotId s, const Value &value) {
   storeColumn(p_.slots[s].type.kind, value, arrayElement(offsetof(XrJitFrame, slotValues), s),
-              arrayElement(offsetof(XrJitFrame, slotValid), s), fmt::format("slot.{}", s));
+              arrayElement(offsetof(XrJitFrame, slotValid), s), row_, fmt::format("slot.{}", s));
+}
+
+llvm::Value *RowLowering::scratchArray(std::size_t offset) {
+  // Cached with the frame's arrays, under an array offset no frame field has.
+  constexpr std::size_t kScratchArrays = ~std::size_t{0};
+  auto found = arrays_.find({kScratchArrays, offset});
+  if (found != arrays_.end())
+    return found->second;
+  llvm::Value *base = frameValue(offsetof(XrJitFrame, scratch), ptr_);
+  llvm::IRBuilder<> at(entry_->getTerminator());
+  llvm::Value *v = at.CreateConstInBoundsGEP1_64(at.getInt8Ty(), base, offset);
+  arrays_.emplace(std::pair{kScratchArrays, offset}, v);
+  return v;
+}
+
+Value RowLowering::loadScratch(ir::SlotId s) {
+  const SlotStorage &where = plan_.slots[s];
+  return loadColumn(p_.slots[s].type.kind, scratchArray(where.valuesOffset),
+                    scratchArray(where.validOffset), tileRow_, fmt::format("scratch.{}", s), true);
+}
+
+void RowLowering::storeScratch(ir::SlotId s, const Value &value) {
+  const SlotStorage &where = plan_.slots[s];
+  storeColumn(p_.slots[s].type.kind, value, scratchArray(where.valuesOffset),
+              scratchArray(where.validOffset), tileRow_, fmt::format("scratch.{}", s));
 }
 
 Value RowLowering::paramValue(std::uint32_t index) {
@@ -241,12 +258,12 @@ Value RowLowering::paramValue(std::uint32_t index) {
 }
 
 Value RowLowering::loadColumn(TypeKind kind, llvm::Value *values, llvm::Value *validity,
-                              const std::string &tag, bool resultsText) {
+                              llvm::Value *index, const std::string &tag, bool resultsText) {
   llvm::Type *element = elementType(b_, kind);
   llvm::Value *x =
-      tagged(b_.CreateLoad(element, b_.CreateInBoundsGEP(element, values, row_)), tag + ".v");
+      tagged(b_.CreateLoad(element, b_.CreateInBoundsGEP(element, values, index)), tag + ".v");
   llvm::Value *valid =
-      tagged(b_.CreateLoad(b_.getInt8Ty(), b_.CreateInBoundsGEP(b_.getInt8Ty(), validity, row_)),
+      tagged(b_.CreateLoad(b_.getInt8Ty(), b_.CreateInBoundsGEP(b_.getInt8Ty(), validity, index)),
              tag + ".ok");
   Value out;
   out.ok = b_.CreateICmpNE(valid, i8(0));
@@ -274,7 +291,7 @@ Value RowLowering::loadColumn(TypeKind kind, llvm::Value *values, llvm::Value *v
 }
 
 void RowLowering::storeColumn(TypeKind kind, const Value &value, llvm::Value *values,
-                              llvm::Value *validity, const std::string &tag) {
+                              llvm::Value *validity, llvm::Value *index, const std::string &tag) {
   llvm::Type *element = elementType(b_, kind);
   llvm::Value *x = value.v;
   if (kind == TypeKind::Bool) {
@@ -296,9 +313,9 @@ void RowLowering::storeColumn(TypeKind kind, const Value &value, llvm::Value *va
     merged->addIncoming(ref, append);
     x = merged;
   }
-  tagged(b_.CreateStore(x, b_.CreateInBoundsGEP(element, values, row_)), tag + ".v");
+  tagged(b_.CreateStore(x, b_.CreateInBoundsGEP(element, values, index)), tag + ".v");
   tagged(b_.CreateStore(b_.CreateZExt(value.ok, b_.getInt8Ty()),
-                        b_.CreateInBoundsGEP(b_.getInt8Ty(), validity, row_)),
+                        b_.CreateInBoundsGEP(b_.getInt8Ty(), validity, index)),
          tag + ".ok");
 }
 
@@ -312,7 +329,43 @@ void RowLowering::writeFailedRow() {
 const Var &RowLowering::slot(ir::SlotId s) {
   if (s >= slots_.size())
     throw MalformedIr(fmt::format("slot {} does not exist", s));
-  return slots_[s];
+  Var &var = slots_[s];
+  if (var.ready)
+    return var;
+  var.kind = p_.slots[s].type.kind;
+  const SlotStorage &where = plan_.slots[s];
+  switch (where.kind) {
+  case SlotStorage::Kind::Results:
+    var.slot = s;
+    break;
+  case SlotStorage::Kind::Scratch:
+    var.scratch = s;
+    break;
+  case SlotStorage::Kind::Loop:
+  case SlotStorage::Kind::Missing: {
+    if (where.kind == SlotStorage::Kind::Loop && where.group != group_)
+      throw MalformedIr(fmt::format("slot {} is used outside the one loop the storage plan "
+                                    "keeps it in",
+                                    p_.slots[s].name));
+    // Missing until the row writes it (which a Missing slot it never does); made in the entry
+    // block, so that mem2reg carries it in registers through the loop.
+    var.v = entryAlloca(typeOf(var.kind), "slot.v");
+    var.ok = entryAlloca(b_.getInt1Ty(), "slot.ok");
+    llvm::IRBuilder<> at(entry_->getTerminator());
+    at.CreateStore(llvm::Constant::getNullValue(typeOf(var.kind)), var.v);
+    at.CreateStore(at.getInt1(false), var.ok);
+    if (var.kind == TypeKind::Text) { // Missing only: the plan keeps no text in a loop
+      var.length = entryAlloca(b_.getInt64Ty(), "slot.len");
+      at.CreateStore(at.getInt64(0), var.length);
+    }
+    break;
+  }
+  case SlotStorage::Kind::None:
+    throw MalformedIr(
+        fmt::format("slot {} is used where the storage plan saw no use", p_.slots[s].name));
+  }
+  var.ready = true;
+  return var;
 }
 
 } // namespace xr::codegen::detail

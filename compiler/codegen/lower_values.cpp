@@ -93,6 +93,8 @@ Var RowLowering::makeVar(TypeKind kind, const Value &initial) {
 Value RowLowering::load(const Var &var) {
   if (var.slot != ir::kNoSlot)
     return loadSlot(var.slot);
+  if (var.scratch != ir::kNoSlot)
+    return loadScratch(var.scratch);
   Value out;
   out.v = b_.CreateLoad(typeOf(var.kind), var.v);
   if (var.length)
@@ -109,6 +111,10 @@ void RowLowering::store(const Var &var, const Value &value) {
   zeroed.ok = value.ok;
   if (var.slot != ir::kNoSlot) {
     storeSlot(var.slot, zeroed);
+    return;
+  }
+  if (var.scratch != ir::kNoSlot) {
+    storeScratch(var.scratch, zeroed);
     return;
   }
   b_.CreateStore(zeroed.v, var.v);

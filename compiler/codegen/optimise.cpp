@@ -1,5 +1,7 @@
 #include "compiler/codegen/optimise.h"
 
+#include "compiler/codegen/link_kernels.h"
+
 #include <llvm/Analysis/CGSCCPassManager.h>
 #include <llvm/Analysis/LoopAnalysisManager.h>
 #include <llvm/IR/LegacyPassManager.h>
@@ -11,9 +13,11 @@
 
 namespace xr::codegen {
 
-void optimiseModule(llvm::Module &module, llvm::TargetMachine &target) {
+bool optimiseModule(llvm::Module &module, llvm::TargetMachine &target, std::string &error) {
   module.setTargetTriple(target.getTargetTriple().str());
   module.setDataLayout(target.createDataLayout());
+  if (!linkKernels(module, error))
+    return false;
 
   llvm::LoopAnalysisManager loops;
   llvm::FunctionAnalysisManager functions;
@@ -40,6 +44,7 @@ void optimiseModule(llvm::Module &module, llvm::TargetMachine &target) {
   llvm::ModulePassManager pipeline =
       builder.buildPerModuleDefaultPipeline(llvm::OptimizationLevel::O1);
   pipeline.run(module, modules);
+  return true;
 }
 
 bool emitObject(llvm::Module &module, llvm::TargetMachine &target, std::vector<char> &object,

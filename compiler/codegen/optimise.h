@@ -13,8 +13,10 @@ class TargetMachine;
 
 namespace xr::codegen {
 
-/// Sets the module's triple and data layout for `target` and optimises it (O1, see the .cpp).
-void optimiseModule(llvm::Module &module, llvm::TargetMachine &target);
+/// Sets the module's triple and data layout for `target`, links the kernels it calls
+/// (link_kernels.h) and optimises it (O1, see the .cpp). False with `error` when the kernels
+/// cannot be linked.
+bool optimiseModule(llvm::Module &module, llvm::TargetMachine &target, std::string &error);
 
 /// Machine code for the module as an ELF (or the host's) object file. False with `error` when
 /// the target cannot emit one.

@@ -7,17 +7,20 @@
 // which records it (so the first error is the one reported, and the row takes part in no later
 // statement, as the interpreter's narrowing of selections makes it).
 //
-// Slots live in the results columns, read and written in place as the interpreter does (so a
-// slot read before the row writes it sees what the column holds, as there). Each loop touches
-// only the columns of its statement, and every column has its own type-based alias tag, so
-// loops stay small, cache-friendly and open to vectorisation. Temporaries that merge values
-// from several blocks are allocas that mem2reg turns into registers. A missing value is always
-// stored with a zero element, as results.h requires and some statements rely on (the weighted
-// sums and the checklist index read values without looking at their validity).
+// Slots live where the storage plan says (slot_storage.h): the results columns of the slots the
+// results keep, read and written in place as the interpreter does; a variable of the loop
+// (registers, after mem2reg) for a slot only one loop touches; a column of the tile's scratch
+// buffer for one that several loops touch. Each loop touches only the columns of its
+// statements, and every column has its own type-based alias tag, so loops stay small,
+// cache-friendly and open to vectorisation. Temporaries that merge values from several blocks
+// are allocas that mem2reg turns into registers. A missing value is always stored with a zero
+// element, as results.h requires and some statements rely on (the weighted sums and the
+// checklist index read values without looking at their validity).
 //
 // Malformed IR (a compiler bug, not a user error) throws MalformedIr from here; codegen.cpp
 // turns it into a message. No LLVM frame is on the stack when it is thrown.
 #include "compiler/codegen/abi.h"
+#include "compiler/codegen/slot_storage.h"
 #include "compiler/ir/ir.h"
 #include "runtime/builtins/registry.h"
 
@@ -48,11 +51,14 @@ struct Value {
   llvm::Value *ok = nullptr;
 };
 
-/// A variable of the row: a slot (its results column) or a temporary that merges values from
-/// several blocks (allocas).
+/// A variable of the row: a slot in its results column or in a scratch column, or a variable of
+/// the loop (allocas: a slot the plan keeps in the loop, or a temporary that merges values from
+/// several blocks).
 struct Var {
   TypeKind kind = TypeKind::Bool;
-  ir::SlotId slot = ir::kNoSlot; // a slot: loads and stores go to its results column
+  ir::SlotId slot = ir::kNoSlot;    // loads and stores go to this slot's results column
+  ir::SlotId scratch = ir::kNoSlot; // ... to this slot's scratch column
+  bool ready = false;               // a slot's variable made for the current function
   llvm::AllocaInst *v = nullptr;
   llvm::AllocaInst *length = nullptr;
   llvm::AllocaInst *ok = nullptr;
@@ -80,14 +86,14 @@ struct Held {
 
 class RowLowering {
 public:
-  RowLowering(const ir::Program &program, llvm::Module &module);
+  RowLowering(const ir::Program &program, const StoragePlan &plan, llvm::Module &module);
   /// Adds the function xr_eval (abi.h) to the module.
   void lower();
 
 private:
   // ---- the functions: xr_eval's tiles, a function per group of statements that loops over a
   // tile's rows (lower_function.cpp)
-  llvm::Function *statementFunction(std::size_t first, std::size_t last);
+  llvm::Function *statementFunction(std::size_t group);
   void writeFailedRow();
   /// What the current function reads from the frame, loaded once in its entry block.
   llvm::Value *frameValue(std::size_t offset, llvm::Type *type);
@@ -101,12 +107,16 @@ private:
   Value loadField(std::uint32_t field);
   Value loadSlot(ir::SlotId slot);
   void storeSlot(ir::SlotId slot, const Value &value);
-  /// A column's element and validity for the current row; `tag` names the column for alias
-  /// analysis. Text is read from the batch's arena or (results) the results' arena.
-  Value loadColumn(TypeKind kind, llvm::Value *values, llvm::Value *validity,
+  Value loadScratch(ir::SlotId slot);
+  void storeScratch(ir::SlotId slot, const Value &value);
+  /// A scratch column's array (values or validity) for the current function.
+  llvm::Value *scratchArray(std::size_t offset);
+  /// A column's element and validity at `index`; `tag` names the column for alias analysis.
+  /// Text is read from the batch's arena or (results) the results' arena.
+  Value loadColumn(TypeKind kind, llvm::Value *values, llvm::Value *validity, llvm::Value *index,
                    const std::string &tag, bool resultsText);
   void storeColumn(TypeKind kind, const Value &value, llvm::Value *values, llvm::Value *validity,
-                   const std::string &tag);
+                   llvm::Value *index, const std::string &tag);
   /// Tags a load or store with the type-based alias class `name` (one per column).
   llvm::Instruction *tagged(llvm::Instruction *access, const std::string &name);
 
@@ -184,6 +194,7 @@ private:
   void statement(const ir::RuleStmt &s);
   void statement(const ir::EscalateStmt &s);
   void assign(const ir::Assign &a);
+  /// A slot's variable in the current function, made on first use as the plan says.
   const Var &slot(ir::SlotId s);
   void weightedForChecklist(const ir::WeightedStmt &s, std::size_t checklist);
   void tableFirst(const ir::TableStmt &s, TypeKind kind);
@@ -202,6 +213,7 @@ private:
                   std::uint32_t second);
 
   const ir::Program &p_;
+  const StoragePlan &plan_;
   llvm::Module &m_;
   llvm::LLVMContext &c_;
   llvm::IRBuilder<> b_;
@@ -214,12 +226,14 @@ private:
   llvm::Value *tileStart_ = nullptr;
   llvm::Value *tileEnd_ = nullptr;
   llvm::Value *row_ = nullptr;
+  llvm::Value *tileRow_ = nullptr; // row - tile start: the index into scratch columns
+  std::uint32_t group_ = 0;
   std::map<std::size_t, llvm::Value *> frameValues_;                    // by frame offset
   std::map<std::pair<std::size_t, std::size_t>, llvm::Value *> arrays_; // by array, index
   std::map<std::uint32_t, Value> params_;
   llvm::BasicBlock *failed_ = nullptr; // the current function's error exit
 
-  std::vector<Var> slots_;
+  std::vector<Var> slots_; // per slot, for the current function
   llvm::MDNode *tbaaRoot_ = nullptr;
   std::map<std::string, llvm::MDNode *> tbaaTags_;
 

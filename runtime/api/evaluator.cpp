@@ -77,8 +77,8 @@ Evaluator::Evaluator(std::shared_ptr<const RuleSet> ruleSet, Engine engine, Engi
     // then the JIT evaluates from the first record.
     const auto start = std::chrono::steady_clock::now();
     std::string error;
-    auto cached = xr::jit::CompiledProgram::compile(ruleSet_->program(), error,
-                                                    {true, jit_->options.cacheDir, true});
+    auto cached = xr::jit::CompiledProgram::compile(
+        ruleSet_->program(), error, {true, jit_->options.cacheDir, true, jit_->options.keptSlots});
     if (cached) {
       jit_->compileSeconds =
           std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
@@ -97,8 +97,8 @@ void Evaluator::compileJit() const {
   if (const char *disabled = std::getenv("XUNCHA_JIT_DISABLE"); disabled && *disabled)
     error = "the JIT is disabled by XUNCHA_JIT_DISABLE";
   else
-    compiled = xr::jit::CompiledProgram::compile(ruleSet_->program(), error,
-                                                 {true, jit_->options.cacheDir});
+    compiled = xr::jit::CompiledProgram::compile(
+        ruleSet_->program(), error, {true, jit_->options.cacheDir, false, jit_->options.keptSlots});
   if (compiled) {
     jit_->cached = compiled->stats().source != xr::jit::CompileStats::Source::Compiled;
     jit_->cacheProblem = compiled->stats().cacheProblem;
@@ -138,6 +138,8 @@ std::vector<std::string> Evaluator::warnings() const {
 }
 
 Evaluator::~Evaluator() = default;
+
+const SlotSelection &Evaluator::keptSlots() const { return jit_->options.keptSlots; }
 
 std::optional<ParamValues> Evaluator::bindParams(const std::vector<ParamSetting> &settings,
                                                  std::vector<std::string> &problems) const {
@@ -184,6 +186,7 @@ std::optional<ParamValues> Evaluator::bindParams(const std::vector<ParamSetting>
 void Evaluator::evaluate(const Batch &batch, const ParamValues &params, Results &results) const {
   if (engine_ == Engine::Interpreter) {
     interpreter_->evaluate(batch, params, results);
+    results.keepOnly(jit_->options.keptSlots);
     return;
   }
   int phase = jit_->phase.load(std::memory_order_acquire);
@@ -204,6 +207,7 @@ void Evaluator::evaluate(const Batch &batch, const ParamValues &params, Results 
     return;
   }
   interpreter_->evaluate(batch, params, results);
+  results.keepOnly(jit_->options.keptSlots);
 }
 
 } // namespace xuncha

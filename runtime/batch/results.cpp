@@ -9,12 +9,13 @@
 #include <bit>
 #include <cstring>
 #include <limits>
+#include <stdexcept>
 
 namespace xr::batch {
 
 // ------------------------------------------------------------------------------ results
 
-void Results::reset(const ir::Program &program, std::size_t rows) {
+void Results::reset(const ir::Program &program, std::size_t rows, const ir::SlotSelection &kept) {
   bool reshape = slots_.size() != program.slots.size();
   for (std::size_t i = 0; !reshape && i < slots_.size(); ++i)
     reshape = !(slots_[i].type() == program.slots[i].type);
@@ -34,11 +35,32 @@ void Results::reset(const ir::Program &program, std::size_t rows) {
   }
   status_.assign(rows, static_cast<std::uint8_t>(RowStatus::Ok));
   errors_.resize(rows);
-  for (Column &c : slots_)
-    c.resize(rows);
+  kept_ = kept;
+  for (ir::SlotId s = 0; s < slots_.size(); ++s)
+    slots_[s].resize(kept_.contains(s) ? rows : 0);
   if (hasKey_)
     key_.resize(rows);
   arena_.clear();
+}
+
+void Results::keepOnly(const ir::SlotSelection &kept) {
+  if (kept.isAll())
+    return;
+  for (ir::SlotId s = 0; s < slots_.size(); ++s)
+    if (!kept.contains(s))
+      slots_[s].resize(0);
+  std::vector<ir::SlotId> both;
+  for (ir::SlotId s = 0; s < slots_.size(); ++s)
+    if (kept_.contains(s) && kept.contains(s))
+      both.push_back(s);
+  kept_ = ir::SlotSelection::only(slots_.size(), both);
+}
+
+ir::SlotId Results::checkKept(ir::SlotId slot) const {
+  if (slot < slots_.size() && !kept_.contains(slot))
+    throw std::logic_error(fmt::format(
+        "slot {} is not kept in these results (the evaluator was asked for other slots)", slot));
+  return slot;
 }
 
 std::size_t Results::errorCount() const {
@@ -47,7 +69,7 @@ std::size_t Results::errorCount() const {
 }
 
 ir::Constant Results::value(ir::SlotId s, std::size_t row) const {
-  return constantAt(slots_.at(s), row, arena_);
+  return constantAt(slot(s), row, arena_);
 }
 
 // ------------------------------------------------------------------------------ messages
@@ -236,6 +258,11 @@ bool sameResults(const ir::Program &program, const Results &a, const Results &b,
     return differ(fmt::format("{} rows vs {}", a.rows(), b.rows()));
   if (a.slotCount() != b.slotCount())
     return differ(fmt::format("{} slots vs {}", a.slotCount(), b.slotCount()));
+  for (ir::SlotId s = 0; s < a.slotCount(); ++s)
+    if (a.keeps(s) != b.keeps(s))
+      return differ(fmt::format("slot {} kept in one results only", s < program.slots.size()
+                                                                        ? program.slots[s].name
+                                                                        : fmt::format("#{}", s)));
   for (std::size_t row = 0; row < a.rows(); ++row) {
     if (a.status(row) != b.status(row))
       return differ(fmt::format("row {}: status {} vs {}", row, static_cast<int>(a.status(row)),
@@ -246,6 +273,8 @@ bool sameResults(const ir::Program &program, const Results &a, const Results &b,
                                 errorMessage(program, b.error(row))));
   }
   for (std::size_t s = 0; s < a.slotCount(); ++s) {
+    if (!a.keeps(static_cast<ir::SlotId>(s)))
+      continue;
     const Column &ca = a.slot(static_cast<ir::SlotId>(s));
     const Column &cb = b.slot(static_cast<ir::SlotId>(s));
     if (ca.storage() != cb.storage())

@@ -9,8 +9,11 @@
 //    error, and error(row) is the FIRST error of that record in per-record evaluation order;
 //  - every slot of an error row is missing (validity 0, zero value);
 //  - every slot of an ok row holds its value after the whole per-record program; a missing
-//    value has a zero element (column.h).
+//    value has a zero element (column.h);
+//  - only the slots the results keep (reset's `kept`, ir::SlotSelection) need be written: the
+//    others have no rows, and reading them is a logic error (slot() throws).
 #include "compiler/ir/ir.h"
+#include "compiler/ir/slot_selection.h"
 #include "runtime/batch/column.h"
 
 #include <cstddef>
@@ -56,13 +59,20 @@ class Results {
 public:
   Results() = default;
 
-  /// Shapes the results for `rows` rows of `program`: one column per slot, every row ok, a key
-  /// column when the record has a key field. Slot values are left for the back end to write
-  /// (it writes every slot of every row). Keeps memory across batches.
-  void reset(const ir::Program &program, std::size_t rows);
+  /// Shapes the results for `rows` rows of `program`: a column of `rows` rows per kept slot
+  /// (the others get none), every row ok, a key column when the record has a key field. Slot
+  /// values are left for the back end to write (it writes every kept slot of every row). Keeps
+  /// memory across batches.
+  void reset(const ir::Program &program, std::size_t rows, const ir::SlotSelection &kept = {});
+  /// Stops keeping the slots outside `kept`: for a back end that computed every slot, before
+  /// the results go to a consumer that asked for fewer (so that it fails the same way whichever
+  /// back end evaluated, should it read one it did not ask for).
+  void keepOnly(const ir::SlotSelection &kept);
 
   std::size_t rows() const { return status_.size(); }
   std::size_t slotCount() const { return slots_.size(); }
+  const ir::SlotSelection &kept() const { return kept_; }
+  bool keeps(ir::SlotId slot) const { return slot < slots_.size() && kept_.contains(slot); }
 
   RowStatus status(std::size_t row) const { return static_cast<RowStatus>(status_[row]); }
   bool ok(std::size_t row) const { return status_[row] == 0; }
@@ -70,8 +80,10 @@ public:
   const RowError &error(std::size_t row) const { return errors_[row]; }
   std::size_t errorCount() const;
 
-  const Column &slot(ir::SlotId slot) const { return slots_.at(slot); }
-  Column &slot(ir::SlotId slot) { return slots_.at(slot); }
+  /// A kept slot's column; throws std::out_of_range for a slot that does not exist and
+  /// std::logic_error for one the results do not keep.
+  const Column &slot(ir::SlotId slot) const { return slots_.at(checkKept(slot)); }
+  Column &slot(ir::SlotId slot) { return slots_.at(checkKept(slot)); }
   /// The value of a slot as a constant (invalid when missing), for tests, `explain` and writers.
   ir::Constant value(ir::SlotId slot, std::size_t row) const;
 
@@ -96,17 +108,20 @@ public:
   }
 
 private:
+  ir::SlotId checkKept(ir::SlotId slot) const;
+
   std::vector<std::uint8_t> status_;
   std::vector<RowError> errors_;
   std::vector<Column> slots_;
+  ir::SlotSelection kept_;
   Column key_;
   bool hasKey_ = false;
   std::string arena_;
 };
 
-/// Whether two results agree bit for bit: statuses, errors, and for every slot the validity and
-/// the value bytes (text compared by its bytes, not its arena offset). On a difference,
-/// `difference` (when given) says where, e.g. "row 3, slot tier: 1 vs 2".
+/// Whether two results agree bit for bit: statuses, errors, the slots kept, and for every kept
+/// slot the validity and the value bytes (text compared by its bytes, not its arena offset). On a
+/// difference, `difference` (when given) says where, e.g. "row 3, slot tier: 1 vs 2".
 bool sameResults(const ir::Program &program, const Results &a, const Results &b,
                  std::string *difference = nullptr);
 

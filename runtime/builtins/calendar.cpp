@@ -46,9 +46,12 @@ public:
         holidays_(view.holidays, static_cast<std::size_t>(view.holidayCount)),
         workdays_(view.workdays, static_cast<std::size_t>(view.workdayCount)),
         workingBefore_(view.workingBefore), indexFirst_(view.indexFirst),
-        indexDays_(view.indexDays) {}
+        indexDays_(view.indexDays), indexAllCovered_(view.indexAllCovered != 0) {}
 
   bool covers(std::int32_t day) const {
+    if (workingBefore_ && indexAllCovered_ && day >= indexFirst_ &&
+        std::int64_t{day} - indexFirst_ < indexDays_)
+      return true;
     return std::binary_search(years_.begin(), years_.end(), yearOf(day));
   }
 
@@ -57,6 +60,9 @@ public:
   bool coversRange(std::int32_t lo, std::int32_t hi) const {
     if (years_.empty())
       return false;
+    if (workingBefore_ && indexAllCovered_ && lo >= indexFirst_ &&
+        std::int64_t{hi} - indexFirst_ < indexDays_)
+      return true; // inside the index, every day of which is covered
     // Consecutive years (the usual calendar) cover one run of days: no year of a day to find.
     if (std::int64_t{years_.back()} - years_.front() + 1 == std::ssize(years_))
       return lo >= firstDayOf(years_.front()) && hi <= lastDayOf(years_.back());
@@ -213,6 +219,7 @@ private:
   const std::int32_t *workingBefore_;
   std::int32_t indexFirst_;
   std::int64_t indexDays_;
+  bool indexAllCovered_;
 };
 
 /// The k-th (k >= 1) working day after d. Examines (d, result]; whole years at a time.
@@ -277,6 +284,8 @@ CalendarIndex::CalendarIndex(const std::vector<std::int32_t> &years,
   view_.workingBefore = workingBefore_.data();
   view_.indexFirst = first;
   view_.indexDays = last - first + 1;
+  view_.indexAllCovered =
+      std::int64_t{years.back()} - years.front() + 1 == std::ssize(years) ? 1 : 0;
 }
 
 } // namespace xr::builtins

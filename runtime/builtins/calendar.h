@@ -24,7 +24,7 @@ inline XrCalendarView calendarView(const std::vector<std::int32_t> &years,
                         holidays.data(), static_cast<std::int64_t>(holidays.size()),
                         workdays.data(), static_cast<std::int64_t>(workdays.size()),
                         nullptr,         0,
-                        0};
+                        0,               0};
 }
 
 /// A calendar view with its index of working days: counting the working days of a range is

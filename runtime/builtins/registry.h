@@ -31,6 +31,9 @@ struct XrCalendarView {
   const std::int32_t *workingBefore;
   std::int32_t indexFirst;
   std::int64_t indexDays;
+  // 1 when the calendar covers every day the index spans (its years are consecutive): a range
+  // inside the index is then covered, without finding the years of its ends.
+  std::int32_t indexAllCovered;
 };
 
 struct XrKernelContext {

@@ -12,8 +12,8 @@
 #include <chrono>
 #include <filesystem>
 #include <sys/resource.h>
-#include <time.h>
 #include <thread>
+#include <time.h>
 
 namespace xuncha {
 namespace {
@@ -148,6 +148,13 @@ unsigned threadCount(unsigned requested) {
 
 } // namespace
 
+SlotSelection slotsReadByRun(const xr::ir::Program &program, const RunOptions &options) {
+  SlotSelection slots =
+      xr::output::ResultFormatter(program, OutputFormat::Csv, options.indicators).slotsRead();
+  slots.add(xr::interp::slotsReadByReports(program));
+  return slots;
+}
+
 RunSummary run(const Evaluator &evaluator, const RunOptions &requested) {
   const Clock::time_point start = Clock::now();
   RunSummary summary;
@@ -157,6 +164,15 @@ RunSummary run(const Evaluator &evaluator, const RunOptions &requested) {
     return summary;
   const xr::ir::Program &program = evaluator.ruleSet().program();
   const xr::interp::Interpreter &interpreter = evaluator.interpreter();
+  const SlotSelection needed = slotsReadByRun(program, options);
+  for (xr::ir::SlotId s = 0; s < program.slots.size(); ++s)
+    if (needed.contains(s) && !evaluator.keptSlots().contains(s)) {
+      summary.error = "the evaluator does not keep slot '" + program.slots[s].name +
+                      "', which the run's outputs read";
+      summary.help.push_back("make the evaluator with EngineOptions::keptSlots = "
+                             "slotsReadByRun(program, options), or keep every slot");
+      return summary;
+    }
 
   std::vector<std::string> problems;
   std::optional<ParamValues> params = evaluator.bindParams(options.params, problems);
@@ -251,8 +267,9 @@ RunSummary run(const Evaluator &evaluator, const RunOptions &requested) {
     out.counts.recordErrors = state.results.errorCount();
     out.counts.rejected = state.loadErrors.size();
     out.counts.recordsIn = out.counts.evaluated + out.counts.rejected;
-    const std::size_t kept = keepEveryLoadError ? state.loadErrors.size()
-                                                : std::min(state.loadErrors.size(), kLoadErrorsKept);
+    const std::size_t kept = keepEveryLoadError
+                                 ? state.loadErrors.size()
+                                 : std::min(state.loadErrors.size(), kLoadErrorsKept);
     out.loadErrors.assign(state.loadErrors.begin(),
                           state.loadErrors.begin() + static_cast<std::ptrdiff_t>(kept));
     out.bytesRead = chunk.bytesRead;
@@ -278,8 +295,8 @@ RunSummary run(const Evaluator &evaluator, const RunOptions &requested) {
         summary.loadErrors.push_back(std::move(e));
     summary.stats.inputBytes = out.bytesRead;
     if (options.onProgress)
-      options.onProgress({summary.counts.recordsIn, out.bytesRead, reader->totalBytes(),
-                          secondsSince(start)});
+      options.onProgress(
+          {summary.counts.recordsIn, out.bytesRead, reader->totalBytes(), secondsSince(start)});
     return true;
   };
 

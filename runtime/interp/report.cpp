@@ -467,6 +467,16 @@ void ReportAccumulator::merge(const ReportAccumulator &other) {
   }
 }
 
+ir::SlotSelection slotsReadByReports(const ir::Program &program) {
+  std::vector<ir::SlotId> slots;
+  for (const ir::ReportInfo &report : program.reports) {
+    slots.push_back(report.groupBy);
+    for (const ir::AggregateInfo &a : report.aggregates)
+      slots.push_back(a.input);
+  }
+  return ir::SlotSelection::only(program.slots.size(), slots);
+}
+
 std::vector<ReportResult> ReportAccumulator::finish(const batch::ParamValues &params) const {
   const ir::Program &p = interpreter_->program();
   const detail::Engine &engine = interpreter_->engine();

@@ -110,6 +110,10 @@ private:
   std::uint64_t nextRow_ = 0;
 };
 
+/// The slots ReportAccumulator::add reads for the program's reports (the results must keep
+/// them).
+ir::SlotSelection slotsReadByReports(const ir::Program &program);
+
 /// The reports over batches given in input order.
 std::vector<ReportResult> aggregate(const Interpreter &interpreter,
                                     const std::vector<const batch::Results *> &batchesInInputOrder,

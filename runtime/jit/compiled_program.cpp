@@ -4,9 +4,10 @@
 
 #include "compiler/codegen/abi.h"
 #include "compiler/codegen/codegen.h"
+#include "compiler/codegen/link_kernels.h"
 #include "compiler/codegen/optimise.h"
 #include "compiler/codegen/program_key.h"
-#include "compiler/codegen/slot_flow.h"
+#include "compiler/codegen/slot_storage.h"
 #include "compiler/support/sha256.h"
 #include "runtime/batch/copy_key.h"
 #include "runtime/builtins/calendar.h"
@@ -105,7 +106,7 @@ struct CompiledProgram::Impl {
   std::unique_ptr<builtins::CalendarIndex> calendar; // as the interpreter makes it
   XrKernelContext kernelContext{nullptr};
   std::int64_t keyField = -1;
-  std::vector<ir::SlotId> unwritten; // slots the compiled code never writes
+  codegen::StoragePlan plan; // which results columns the code fills; its scratch buffer
 };
 
 CompiledProgram::CompiledProgram(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -114,13 +115,15 @@ CompiledProgram::~CompiledProgram() = default;
 const ir::Program &CompiledProgram::program() const { return *impl_->program; }
 const CompileStats &CompiledProgram::stats() const { return impl_->stats; }
 
-/// The key of the code for this program on this host: the program's code, this engine's
-/// version, LLVM's, and the CPU and its features the code is tuned for.
-std::string cacheKey(const ir::Program &program, const HostTarget &host) {
+/// The key of the code for this program on this host: the program's code, the slots it keeps in
+/// the results, this engine's version, the kernels it may inline, LLVM's version, and the CPU
+/// and its features the code is tuned for.
+std::string cacheKey(const ir::Program &program, const ir::SlotSelection &kept,
+                     const HostTarget &host) {
   Sha256 hash;
   for (const std::string &part :
-       {codegen::programKey(program), std::to_string(codegen::kCodegenVersion), llvmVersion(),
-        host.triple, host.cpu, host.features}) {
+       {codegen::programKey(program), kept.key(), std::to_string(codegen::kCodegenVersion),
+        codegen::kernelBitcodeDigest(), llvmVersion(), host.triple, host.cpu, host.features}) {
     hash.update(std::to_string(part.size()) + ":");
     hash.update(part);
   }
@@ -136,7 +139,8 @@ std::unique_ptr<CompiledProgram> CompiledProgram::compile(const ir::Program &pro
   if (!host)
     return nullptr;
   CompileStats &stats = impl->stats;
-  stats.key = cacheKey(program, *host);
+  stats.key = cacheKey(program, options.kept, *host);
+  impl->plan = codegen::planStorage(program, options.kept);
 
   // Cached code first; a disk entry that does not link is dropped and compiled anew.
   ObjectFile object;
@@ -176,11 +180,12 @@ std::unique_ptr<CompiledProgram> CompiledProgram::compile(const ir::Program &pro
     stats.source = CompileStats::Source::Compiled;
     start = Clock::now();
     codegen::LoweredProgram lowered;
-    if (!codegen::lowerProgram(program, lowered, error))
+    if (!codegen::lowerProgram(program, impl->plan, lowered, error))
       return nullptr;
     stats.lowerSeconds = secondsSince(start);
     start = Clock::now();
-    impl->session->optimise(*lowered.module);
+    if (!impl->session->optimise(*lowered.module, error))
+      return nullptr;
     stats.optimiseSeconds = secondsSince(start);
     start = Clock::now();
     std::vector<char> bytes;
@@ -207,7 +212,6 @@ std::unique_ptr<CompiledProgram> CompiledProgram::compile(const ir::Program &pro
         program.calendar.years, program.calendar.holidays, program.calendar.workdays);
     impl->kernelContext.calendar = &impl->calendar->view();
   }
-  impl->unwritten = codegen::unwrittenSlots(program);
   for (std::size_t f = 0; f < program.fields.size(); ++f)
     if (program.fields[f].key) {
       impl->keyField = static_cast<std::int64_t>(f);
@@ -231,7 +235,8 @@ void CompiledProgram::evaluate(const batch::Batch &batch, const batch::ParamValu
     throw std::invalid_argument(fmt::format("{} param values for a program with {} params",
                                             params.size(), p.params.size()));
   const std::size_t rows = batch.rows();
-  results.reset(p, rows);
+  const codegen::StoragePlan &plan = impl_->plan;
+  results.reset(p, rows, plan.kept);
 
   std::vector<const void *> fieldValues(p.fields.size());
   std::vector<const std::uint8_t *> fieldValid(p.fields.size());
@@ -239,12 +244,21 @@ void CompiledProgram::evaluate(const batch::Batch &batch, const batch::ParamValu
     fieldValues[f] = batch.column(f).rawValues();
     fieldValid[f] = batch.column(f).validity();
   }
-  std::vector<void *> slotValues(p.slots.size());
-  std::vector<std::uint8_t *> slotValid(p.slots.size());
-  for (ir::SlotId s = 0; s < p.slots.size(); ++s) {
-    slotValues[s] = results.slot(s).rawValues();
-    slotValid[s] = results.slot(s).validity();
-  }
+  std::vector<void *> slotValues(p.slots.size(), nullptr);
+  std::vector<std::uint8_t *> slotValid(p.slots.size(), nullptr);
+  for (ir::SlotId s = 0; s < p.slots.size(); ++s)
+    if (results.keeps(s)) {
+      slotValues[s] = results.slot(s).rawValues();
+      slotValid[s] = results.slot(s).validity();
+    }
+  // One tile's scratch columns, reused by the thread from batch to batch (a fresh buffer per
+  // batch would cost page faults every time).
+  thread_local std::vector<std::uint64_t> scratchWords;
+  const std::size_t words = plan.scratchBytes / sizeof(std::uint64_t) + 8;
+  if (scratchWords.size() < words)
+    scratchWords.resize(words);
+  auto *scratch = reinterpret_cast<std::uint8_t *>(scratchWords.data());
+  scratch += (64 - reinterpret_cast<std::uintptr_t>(scratch) % 64) % 64;
   std::vector<XrJitParam> cells;
   for (std::uint32_t i = 0; i < p.params.size(); ++i)
     cells.push_back(jitParam(params.value(i), p.params[i].type.kind));
@@ -254,6 +268,7 @@ void CompiledProgram::evaluate(const batch::Batch &batch, const batch::ParamValu
                          fieldValid.data(),
                          slotValues.data(),
                          slotValid.data(),
+                         scratch,
                          results.statusData(),
                          results.errorData(),
                          batch.arena().data(),
@@ -265,9 +280,9 @@ void CompiledProgram::evaluate(const batch::Batch &batch, const batch::ParamValu
   impl_->entry(&frame);
   if (sink.failed != 0)
     throw std::length_error("the text of a batch's results passes 4 GiB");
-  for (ir::SlotId s : impl_->unwritten)
+  for (ir::SlotId s : plan.unwrittenKept)
     clearRows(results.slot(s), 0, rows);
-  // A failed row's slots hold what it wrote before its error: clear them, slot by slot.
+  // A failed row's kept slots hold what it wrote before its error: clear them, slot by slot.
   std::vector<std::size_t> failed;
   const std::uint8_t *status = results.statusData();
   for (std::size_t row = 0; row < rows; ++row)
@@ -275,7 +290,8 @@ void CompiledProgram::evaluate(const batch::Batch &batch, const batch::ParamValu
       failed.push_back(row);
   if (!failed.empty())
     for (ir::SlotId s = 0; s < p.slots.size(); ++s)
-      clearRows(results.slot(s), failed);
+      if (results.keeps(s))
+        clearRows(results.slot(s), failed);
   if (impl_->keyField >= 0 && results.hasKey())
     batch::copyKey(batch, static_cast<std::uint32_t>(impl_->keyField), results);
 }
@@ -283,12 +299,13 @@ void CompiledProgram::evaluate(const batch::Batch &batch, const batch::ParamValu
 bool CompiledProgram::optimisedIr(const ir::Program &program, std::string &text,
                                   std::string &error) {
   codegen::LoweredProgram lowered;
-  if (!codegen::lowerProgram(program, lowered, error))
+  if (!codegen::lowerProgram(program, codegen::planStorage(program, {}), lowered, error))
     return false;
   auto session = Session::create(error);
   if (!session)
     return false;
-  session->optimise(*lowered.module);
+  if (!session->optimise(*lowered.module, error))
+    return false;
   text = codegen::printModule(*lowered.module);
   return true;
 }

@@ -151,7 +151,9 @@ const HostTarget *Session::detectHost(std::string &error) {
 
 llvm::TargetMachine &Session::targetMachine() { return *impl_->target; }
 
-void Session::optimise(llvm::Module &module) { codegen::optimiseModule(module, *impl_->target); }
+bool Session::optimise(llvm::Module &module, std::string &error) {
+  return codegen::optimiseModule(module, *impl_->target, error);
+}
 
 bool Session::emitObject(llvm::Module &module, std::vector<char> &object, std::string &error) {
   return codegen::emitObject(module, *impl_->target, object, error);
@@ -179,9 +181,8 @@ bool Session::addAssembly(std::string_view assembly, std::string &error) {
     error = stream.str();
     return false;
   }
-  optimise(*module);
   std::vector<char> object;
-  return emitObject(*module, object, error) && addObject(object, error);
+  return optimise(*module, error) && emitObject(*module, object, error) && addObject(object, error);
 }
 
 void *Session::lookup(std::string_view name, std::string &error) {

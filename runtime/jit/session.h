@@ -45,9 +45,10 @@ public:
   /// triple are set by optimise()); modules are made in contexts of their own.
   llvm::TargetMachine &targetMachine();
 
-  /// Sets the module's triple and data layout and runs the optimisation pipeline
-  /// (codegen/optimise.h) with the host target.
-  void optimise(llvm::Module &module);
+  /// Sets the module's triple and data layout, links the kernels it calls and runs the
+  /// optimisation pipeline (codegen/optimise.h) with the host target. False with `error` when
+  /// the kernels cannot be linked.
+  bool optimise(llvm::Module &module, std::string &error);
   /// Emits an optimised module as an object file for the host (the bytes the disk cache keeps).
   bool emitObject(llvm::Module &module, std::vector<char> &object, std::string &error);
   /// Links an object file into the session (from emitObject or a cache). False with `error`

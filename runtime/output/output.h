@@ -67,6 +67,8 @@ public:
   /// Appends one line per row of `results` (made by a back end for `program`).
   void format(const batch::Results &results, std::string &out) const;
   OutputFormat format() const { return format_; }
+  /// The slots format() reads (the results must keep them).
+  ir::SlotSelection slotsRead() const;
 
 private:
   const ir::Program *program_;

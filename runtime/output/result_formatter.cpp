@@ -153,6 +153,22 @@ RowPlan planRows(const ir::Program &program, bool indicators, bool json,
   return plan;
 }
 
+/// Every slot planRows() reads.
+ir::SlotSelection slotsOfRows(const ir::Program &program, bool indicators) {
+  std::vector<ir::SlotId> slots;
+  for (const ir::ResultColumn *c : shownColumns(program, indicators))
+    slots.push_back(c->slot);
+  for (const ir::FlagInfo &f : program.flags)
+    slots.insert(slots.end(), f.raisedBy.begin(), f.raisedBy.end());
+  for (const ir::EscalationInfo &e : program.escalations) {
+    slots.push_back(e.fired);
+    for (const ir::ActionInfo &a : e.actions)
+      if (a.argument != ir::kNoSlot)
+        slots.push_back(a.argument);
+  }
+  return ir::SlotSelection::only(program.slots.size(), slots);
+}
+
 /// The message of each error row; the rows of a batch mostly share a few errors, so the last
 /// one is kept.
 class ErrorMessages {
@@ -310,6 +326,8 @@ void formatJsonRow(const ir::Program &program, const RowPlan &plan, const batch:
 
 ResultFormatter::ResultFormatter(const ir::Program &program, OutputFormat format, bool indicators)
     : program_(&program), format_(format), indicators_(indicators) {}
+
+ir::SlotSelection ResultFormatter::slotsRead() const { return slotsOfRows(*program_, indicators_); }
 
 std::string ResultFormatter::preamble() const {
   const Provenance p = provenanceOf(*program_);

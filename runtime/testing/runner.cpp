@@ -127,7 +127,7 @@ TestRun runTests(const Compilation &compilation, const TestOptions &options) {
   std::unique_ptr<jit::CompiledProgram> compiled;
   if (options.engine != TestEngine::Interpreter) {
     const bool cachedOnly = options.engine == TestEngine::Auto;
-    compiled = jit::CompiledProgram::compile(p, out.error, {true, options.cacheDir, cachedOnly});
+    compiled = jit::CompiledProgram::compile(p, out.error, {true, options.cacheDir, cachedOnly, {}});
     if (!compiled && !cachedOnly)
       return out;
     out.error.clear(); // auto: not cached, which is no error

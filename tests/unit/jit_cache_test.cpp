@@ -37,7 +37,7 @@ protected:
   /// interpreter.
   Source compileFromDisk(const ir::Program &p) {
     std::string error;
-    auto compiled = jit::CompiledProgram::compile(p, error, {false, dir.string()});
+    auto compiled = jit::CompiledProgram::compile(p, error, {false, dir.string(), false, {}});
     EXPECT_TRUE(compiled) << error;
     if (!compiled)
       return Source::Compiled;
@@ -47,7 +47,7 @@ protected:
   }
   std::string entryPath(const ir::Program &p) {
     std::string error;
-    auto compiled = jit::CompiledProgram::compile(p, error, {false, ""});
+    auto compiled = jit::CompiledProgram::compile(p, error, {false, "", false, {}});
     return jit::cacheFilePath(dir.string(), compiled->stats().key);
   }
 

@@ -76,7 +76,7 @@ TEST(JitEvaluator, AutoInterpretsUntilTheThresholdThenUsesTheJit) {
   ASSERT_TRUE(rules);
   const xr::ir::Program &p = rules->program();
   Evaluator reference(rules, Engine::Interpreter);
-  Evaluator automatic(rules, Engine::Auto, {.autoJitRecords = 2500, .cacheDir = ""});
+  Evaluator automatic(rules, Engine::Auto, {.autoJitRecords = 2500, .cacheDir = "", .keptSlots = {}});
   std::vector<std::string> problems;
   auto params = automatic.bindParams({}, problems);
   ASSERT_TRUE(params);
@@ -102,7 +102,7 @@ TEST(JitEvaluator, AutoKeepsInterpretingOnOtherThreadsAndAgreesAcrossThem) {
   ASSERT_TRUE(rules);
   const xr::ir::Program &p = rules->program();
   Evaluator reference(rules, Engine::Interpreter);
-  Evaluator automatic(rules, Engine::Auto, {.autoJitRecords = 1500, .cacheDir = ""});
+  Evaluator automatic(rules, Engine::Auto, {.autoJitRecords = 1500, .cacheDir = "", .keptSlots = {}});
   std::vector<std::string> problems;
   auto params = automatic.bindParams({}, problems);
   ASSERT_TRUE(params);
@@ -156,7 +156,7 @@ TEST(JitEvaluator, AutoFallsBackToTheInterpreterWithAWarningWhenTheJitCannotComp
   auto rules = freshSketch(4);
   ASSERT_TRUE(rules);
   ScopedEnvironment disabled("XUNCHA_JIT_DISABLE", "1");
-  Evaluator automatic(rules, Engine::Auto, {.autoJitRecords = 10, .cacheDir = ""});
+  Evaluator automatic(rules, Engine::Auto, {.autoJitRecords = 10, .cacheDir = "", .keptSlots = {}});
   std::vector<std::string> problems;
   auto params = automatic.bindParams({}, problems);
   ASSERT_TRUE(params);

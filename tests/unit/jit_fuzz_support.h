@@ -489,15 +489,19 @@ private:
 
 /// Where the engines differ on `batch` ("" when they agree, "cannot compile: ..." when the JIT
 /// refuses the program).
-inline std::string engineDifference(const ir::Program &p, const batch::Batch &batch) {
+/// Where the engines differ on `batch` ("" when nowhere), the JIT's code compiled to keep only
+/// `kept` in the results (the interpreter's results narrowed to the same slots).
+inline std::string engineDifference(const ir::Program &p, const batch::Batch &batch,
+                                    const ir::SlotSelection &kept = {}) {
   std::string error;
-  auto jit = jit::CompiledProgram::compile(p, error, {false, ""});
+  auto jit = jit::CompiledProgram::compile(p, error, {false, "", false, kept});
   if (!jit)
     return "cannot compile: " + error;
   const batch::ParamValues params = defaultParams(p);
   interp::Interpreter interpreter(p);
   batch::Results a, b;
   interpreter.evaluate(batch, params, a);
+  a.keepOnly(kept);
   jit->evaluate(batch, params, b);
   std::string difference;
   return batch::sameResults(p, a, b, &difference) ? "" : difference;
@@ -509,9 +513,22 @@ struct ShrunkCase {
   ir::Program program;
   batch::Batch batch;
   std::string difference;
+  ir::SlotSelection kept;
 };
 
-inline ShrunkCase shrink(ir::Program program, batch::Batch batch, std::string difference) {
+/// A random selection of a program's slots (each kept with probability 1/3): the JIT then keeps
+/// the others in registers and scratch columns, which must not change what it keeps.
+inline ir::SlotSelection randomSelection(const ir::Program &p, std::uint64_t seed) {
+  std::mt19937_64 rng(seed);
+  std::vector<ir::SlotId> slots;
+  for (ir::SlotId s = 0; s < p.slots.size(); ++s)
+    if (rng() % 3 == 0)
+      slots.push_back(s);
+  return ir::SlotSelection::only(p.slots.size(), slots);
+}
+
+inline ShrunkCase shrink(ir::Program program, batch::Batch batch, std::string difference,
+                         const ir::SlotSelection &kept = {}) {
   // "row 17, slot s3: ..." or "row 17: status ...": try that record alone.
   if (difference.rfind("row ", 0) == 0) {
     const std::size_t row = std::stoul(difference.substr(4));
@@ -520,7 +537,7 @@ inline ShrunkCase shrink(ir::Program program, batch::Batch batch, std::string di
       one.addRow();
       for (std::uint32_t f = 0; f < program.fields.size(); ++f)
         one.set(f, 0, batch::constantAt(batch.column(f), row, batch.arena()));
-      if (std::string d = engineDifference(program, one); !d.empty()) {
+      if (std::string d = engineDifference(program, one, kept); !d.empty()) {
         batch = std::move(one);
         difference = d;
       }
@@ -534,17 +551,18 @@ inline ShrunkCase shrink(ir::Program program, batch::Batch batch, std::string di
     } catch (const std::exception &) {
       continue;
     }
-    if (std::string d = engineDifference(smaller, batch); !d.empty()) {
+    if (std::string d = engineDifference(smaller, batch, kept); !d.empty()) {
       program = std::move(smaller);
       difference = d;
     }
   }
-  return {std::move(program), std::move(batch), std::move(difference)};
+  return {std::move(program), std::move(batch), std::move(difference), kept};
 }
 
 /// The case as text: the program's IR and the records.
 inline std::string describeCase(const ShrunkCase &c) {
-  std::string text = ir::dump(c.program, {true, true}) + "\nrecords:\n";
+  std::string text =
+      ir::dump(c.program, {true, true}) + "\nkept in the results: " + c.kept.key() + "\nrecords:\n";
   for (std::size_t row = 0; row < c.batch.rows(); ++row) {
     text += fmt::format("  row {}:", row);
     for (std::uint32_t f = 0; f < c.program.fields.size(); ++f) {

@@ -76,7 +76,8 @@ protected:
 };
 
 TEST_F(JitRun, EveryEngineWritesTheSameBytes) {
-  Evaluator automatic(rules, Engine::Auto, {.autoJitRecords = 2000, .cacheDir = ""});
+  Evaluator automatic(rules, Engine::Auto,
+                      {.autoJitRecords = 2000, .cacheDir = "", .keptSlots = {}});
   EXPECT_FALSE(automatic.jitStatus().compiled);
   Evaluator interpreter(rules, Engine::Interpreter);
   RunOptions reference = options("interp");
@@ -108,6 +109,46 @@ TEST_F(JitRun, EveryEngineWritesTheSameBytes) {
   EXPECT_GT(jit.jitStatus().records, 0u);
   EXPECT_TRUE(automatic.jitStatus().compiled);
   EXPECT_GT(automatic.jitStatus().records, 0u);
+}
+
+TEST_F(JitRun, KeepingOnlyWhatTheRunReadsWritesTheSameBytes) {
+  for (bool indicators : {false, true}) {
+    SCOPED_TRACE(indicators ? "with the per-indicator columns" : "without them");
+    Evaluator interpreter(rules, Engine::Interpreter);
+    RunOptions reference = options("all");
+    reference.indicators = indicators;
+    RunSummary expected = run(interpreter, reference);
+    ASSERT_TRUE(expected.completed()) << expected.error;
+
+    RunOptions o = options("kept");
+    o.indicators = indicators;
+    const SlotSelection kept = slotsReadByRun(rules->program(), o);
+    EXPECT_LT(kept.count(rules->program().slots.size()), rules->program().slots.size());
+    for (Engine engine : {Engine::Jit, Engine::Interpreter}) {
+      EngineOptions narrowed;
+      narrowed.keptSlots = kept;
+      Evaluator evaluator(rules, engine, narrowed);
+      RunSummary summary = run(evaluator, o);
+      ASSERT_TRUE(summary.completed()) << summary.error;
+      EXPECT_EQ(readFile(o.outPath), readFile(reference.outPath)) << engineName(engine);
+      EXPECT_EQ(readFile(summary.errorsPath), readFile(expected.errorsPath));
+      EXPECT_EQ(readFile(o.reportPath), readFile(reference.reportPath));
+    }
+  }
+}
+
+TEST_F(JitRun, AnEvaluatorKeepingTooLittleIsRefused) {
+  RunOptions narrow = options("narrow");
+  narrow.indicators = false;
+  EngineOptions narrowed;
+  narrowed.keptSlots = slotsReadByRun(rules->program(), narrow);
+  Evaluator evaluator(rules, Engine::Jit, narrowed);
+  RunOptions wide = options("wide");
+  wide.indicators = true; // reads every indicator's status and score besides
+  RunSummary summary = run(evaluator, wide);
+  EXPECT_EQ(summary.outcome, RunSummary::Outcome::Failed);
+  EXPECT_NE(summary.error.find("does not keep slot"), std::string::npos) << summary.error;
+  EXPECT_FALSE(fs::exists(wide.outPath));
 }
 
 } // namespace

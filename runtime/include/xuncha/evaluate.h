@@ -29,6 +29,7 @@ namespace xuncha {
 using Batch = xr::batch::Batch;
 using Results = xr::batch::Results;
 using ParamValues = xr::batch::ParamValues;
+using SlotSelection = xr::ir::SlotSelection;
 
 /// Which back end evaluates records. Both give the same results, bit for bit.
 enum class Engine : std::uint8_t {
@@ -56,6 +57,11 @@ struct EngineOptions {
   /// engine and LLVM versions and the CPU); "" (the default): no disk cache. Within a process
   /// compiled code is always reused.
   std::string cacheDir;
+  /// The slots the caller reads from Results after evaluate() (results.h): the others are not
+  /// kept (Results::slot throws for them), which lets the JIT hold them in registers instead of
+  /// writing a column per slot, most of its memory traffic. Default: every slot. `xuncha run`
+  /// keeps what its outputs read (slotsReadByRun, run.h).
+  SlotSelection keptSlots;
 };
 /// The user's cache folder for compiled code ($XDG_CACHE_HOME/xuncha/jit or
 /// ~/.cache/xuncha/jit), as `xuncha run` uses it; "" when there is no home.
@@ -80,6 +86,8 @@ public:
 
   const RuleSet &ruleSet() const { return *ruleSet_; }
   Engine engine() const { return engine_; }
+  /// The slots evaluate() keeps in the results (EngineOptions::keptSlots).
+  const SlotSelection &keptSlots() const;
 
   /// Every param's value for a run: the settings parsed by type, defaults for the rest.
   /// nullopt with one sentence per problem in `problems` (unknown param, with a did-you-mean;

@@ -110,6 +110,12 @@ struct RunSummary {
 /// file, bad params, missing columns, a full disk): they come back in the summary.
 RunSummary run(const Evaluator &evaluator, const RunOptions &options);
 
+/// The slots run() reads from the results with these options: the result columns written (per
+/// indicator ones with `indicators`), the flags, the escalations and the reports. An evaluator
+/// made with EngineOptions::keptSlots set to these evaluates no more than the run needs;
+/// run() refuses an evaluator that does not keep them all.
+SlotSelection slotsReadByRun(const xr::ir::Program &program, const RunOptions &options);
+
 /// The summary's statistics as one JSON object (for `xuncha run --stats`).
 std::string statsJson(const RunSummary &summary);
 

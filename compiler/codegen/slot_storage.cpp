@@ -1,0 +1,82 @@
+#include "compiler/codegen/slot_storage.h"
+
+#include "compiler/ir/slot_access.h"
+#include "runtime/batch/column.h"
+
+#include <algorithm>
+
+namespace xr::codegen {
+namespace {
+
+std::size_t elementBytes(TypeKind kind) {
+  switch (batch::storageOf(kind)) {
+  case batch::Storage::U8:
+    return 1;
+  case batch::Storage::I32:
+    return 4;
+  default:
+    return 8;
+  }
+}
+
+std::size_t aligned(std::size_t bytes) { return (bytes + 63) / 64 * 64; }
+
+} // namespace
+
+StoragePlan planStorage(const ir::Program &program, const ir::SlotSelection &kept) {
+  StoragePlan plan;
+  plan.kept = kept;
+  const std::size_t slotCount = program.slots.size();
+  for (std::size_t first = 0; first < program.statements.size(); first += kGroupStatements)
+    plan.groups.emplace_back(first, std::min(program.statements.size(), first + kGroupStatements));
+
+  // The groups that touch each slot: none, one (its index), or several.
+  constexpr std::int64_t kNone = -1, kSeveral = -2;
+  std::vector<std::int64_t> toucher(slotCount, kNone);
+  std::vector<bool> written(slotCount, false);
+  for (std::size_t g = 0; g < plan.groups.size(); ++g)
+    for (std::size_t i = plan.groups[g].first; i < plan.groups[g].second; ++i) {
+      const ir::SlotAccess access = ir::slotAccess(program, program.statements[i]);
+      auto touch = [&](ir::SlotId s) {
+        if (s >= slotCount)
+          return;
+        std::int64_t &t = toucher[s];
+        t = t == kNone || t == static_cast<std::int64_t>(g) ? static_cast<std::int64_t>(g)
+                                                            : kSeveral;
+      };
+      for (ir::SlotId s : access.reads)
+        touch(s);
+      for (ir::SlotId s : access.writes) {
+        touch(s);
+        if (s < slotCount)
+          written[s] = true;
+      }
+    }
+
+  plan.slots.resize(slotCount);
+  for (ir::SlotId s = 0; s < slotCount; ++s) {
+    SlotStorage &storage = plan.slots[s];
+    const TypeKind kind = program.slots[s].type.kind;
+    if (kept.contains(s)) {
+      storage.kind = SlotStorage::Kind::Results;
+      if (!written[s])
+        plan.unwrittenKept.push_back(s);
+    } else if (toucher[s] == kNone) {
+      storage.kind = SlotStorage::Kind::None;
+    } else if (!written[s]) {
+      storage.kind = SlotStorage::Kind::Missing;
+    } else if (toucher[s] >= 0 && kind != TypeKind::Text) {
+      storage.kind = SlotStorage::Kind::Loop;
+      storage.group = static_cast<std::uint32_t>(toucher[s]);
+    } else {
+      storage.kind = SlotStorage::Kind::Scratch;
+      storage.valuesOffset = plan.scratchBytes;
+      plan.scratchBytes += aligned(static_cast<std::size_t>(kTileRows) * elementBytes(kind));
+      storage.validOffset = plan.scratchBytes;
+      plan.scratchBytes += aligned(static_cast<std::size_t>(kTileRows));
+    }
+  }
+  return plan;
+}
+
+} // namespace xr::codegen

@@ -16,6 +16,7 @@ using xr::lsp::FeatureRegistry;
 using xr::lsp::RequestContext;
 using xr::lsp::ServerOptions;
 using xr::lsp::testing::Session;
+using xr::lsp::testing::syncOptions;
 
 namespace fs = std::filesystem;
 
@@ -45,12 +46,6 @@ void registerTextProbe(FeatureRegistry &registry) {
             {"version", context.document().version},
             {"compiled", *context.snapshot().root.text}};
   });
-}
-
-ServerOptions syncOptions() {
-  ServerOptions options;
-  options.synchronousDiagnostics = true;
-  return options;
 }
 
 json openParams(const std::string &uri, const std::string &text, int version = 1) {

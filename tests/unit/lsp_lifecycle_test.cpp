@@ -5,16 +5,10 @@
 #include <gtest/gtest.h>
 
 using nlohmann::json;
-using xr::lsp::ServerOptions;
 using xr::lsp::testing::Session;
+using xr::lsp::testing::syncOptions;
 
 namespace {
-
-ServerOptions syncOptions() {
-  ServerOptions options;
-  options.synchronousDiagnostics = true;
-  return options;
-}
 
 TEST(LspLifecycle, InitializeAnswersCapabilitiesAndTheNegotiatedEncoding) {
   Session session(syncOptions());

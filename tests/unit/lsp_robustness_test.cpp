@@ -7,16 +7,10 @@
 
 using nlohmann::json;
 using xr::lsp::frameMessage;
-using xr::lsp::ServerOptions;
 using xr::lsp::testing::Session;
+using xr::lsp::testing::syncOptions;
 
 namespace {
-
-ServerOptions syncOptions() {
-  ServerOptions options;
-  options.synchronousDiagnostics = true;
-  return options;
-}
 
 std::string symbolRequest(int id) {
   return frameMessage(json{

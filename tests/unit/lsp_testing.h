@@ -18,6 +18,14 @@
 
 namespace xr::lsp::testing {
 
+/// Options under which diagnostics are compiled and published right after each edit, on the
+/// request thread: the messages come in a deterministic order.
+inline ServerOptions syncOptions() {
+  ServerOptions options;
+  options.synchronousDiagnostics = true;
+  return options;
+}
+
 /// A server on its own thread, driven like an editor drives it.
 class Session {
 public:

@@ -58,9 +58,6 @@ EngineOutput runEngine(const std::shared_ptr<const xuncha::RuleSet> &rules, xunc
   const std::string name = xuncha::engineName(engine);
   EngineOutput out;
   try {
-    xuncha::EngineOptions engineOptions; // no disk cache
-    engineOptions.autoJitRecords = settings.autoJitRecords;
-    xuncha::Evaluator evaluator(rules, engine, engineOptions);
     xuncha::RunOptions options;
     options.dataPath = dataPath;
     options.outPath = dir.file(name + ".results.csv");
@@ -70,6 +67,13 @@ EngineOutput runEngine(const std::shared_ptr<const xuncha::RuleSet> &rules, xunc
     options.engine = engine;
     options.threads = threads;
     options.chunkBytes = settings.chunkBytes;
+    xuncha::EngineOptions engineOptions; // no disk cache
+    engineOptions.autoJitRecords = settings.autoJitRecords;
+    // The interpreter, the reference, keeps every slot; the JIT keeps what the run reads, as
+    // `xuncha run` has it (and so computes no more), or every slot, as an embedding program may.
+    if (engine != xuncha::Engine::Interpreter && !settings.jitKeepsEverySlot)
+      engineOptions.keptSlots = xuncha::slotsReadByRun(rules->program(), options);
+    xuncha::Evaluator evaluator(rules, engine, engineOptions);
     const xuncha::RunSummary summary = xuncha::run(evaluator, options);
     out.outcome = summary.completed() ? "completed" : "not completed: " + summary.error;
     out.counts = summary.counts;

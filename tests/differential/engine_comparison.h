@@ -20,6 +20,9 @@ struct ComparisonOptions {
   /// records (in the middle of the run), compared with the interpreter the same way.
   bool alsoAuto = false;
   std::uint64_t autoJitRecords = 100;
+  /// The JIT (and auto) keep every slot of the results instead of only those the run reads
+  /// (xuncha::slotsReadByRun, as `xuncha run` does).
+  bool jitKeepsEverySlot = false;
 };
 
 struct Comparison {

@@ -122,6 +122,7 @@ ComparisonOptions comparisonFor(std::uint64_t seed) {
   c.jitThreads = seed % 3 == 0 ? 2 : 1;
   c.chunkBytes = seed % 2 == 0 ? 2048 : 1u << 20;
   c.alsoAuto = seed % 4 == 0; // with small chunks, so that auto switches engines mid-run
+  c.jitKeepsEverySlot = seed % 5 == 0;
   return c;
 }
 
@@ -161,8 +162,9 @@ Verdict runSeed(std::uint64_t seed, const Options &o, Tally &tally) {
   const FailingCase shrunk = shrinkCase({generated.source, records, c.difference}, shrinking);
   const std::string note = fmt::format(
       "seed {} (xuncha_differential_fuzz --seed {} --records {}), interpreter {} thread(s), JIT "
-      "{} thread(s), {} input bytes per chunk{}\n",
-      seed, seed, o.records, settings.interpreterThreads, settings.jitThreads, settings.chunkBytes,
+      "{} thread(s) keeping {} slots, {} input bytes per chunk{}\n",
+      seed, seed, o.records, settings.interpreterThreads, settings.jitThreads,
+      settings.jitKeepsEverySlot ? "all" : "the run's", settings.chunkBytes,
       settings.alsoAuto
           ? fmt::format(", also engine auto switching after {} records", settings.autoJitRecords)
           : "");

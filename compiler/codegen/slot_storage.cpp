@@ -8,17 +8,6 @@
 namespace xr::codegen {
 namespace {
 
-std::size_t elementBytes(TypeKind kind) {
-  switch (batch::storageOf(kind)) {
-  case batch::Storage::U8:
-    return 1;
-  case batch::Storage::I32:
-    return 4;
-  default:
-    return 8;
-  }
-}
-
 std::size_t aligned(std::size_t bytes) { return (bytes + 63) / 64 * 64; }
 
 } // namespace
@@ -71,7 +60,8 @@ StoragePlan planStorage(const ir::Program &program, const ir::SlotSelection &kep
     } else {
       storage.kind = SlotStorage::Kind::Scratch;
       storage.valuesOffset = plan.scratchBytes;
-      plan.scratchBytes += aligned(static_cast<std::size_t>(kTileRows) * elementBytes(kind));
+      plan.scratchBytes += aligned(static_cast<std::size_t>(kTileRows) *
+                                   batch::elementBytes(batch::storageOf(kind)));
       storage.validOffset = plan.scratchBytes;
       plan.scratchBytes += aligned(static_cast<std::size_t>(kTileRows));
     }

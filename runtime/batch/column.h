@@ -35,6 +35,18 @@ enum class Storage : std::uint8_t { U8, I32, I64, F64, U64, Text };
 /// Throws std::invalid_argument for TypeKind::Error, which has no values.
 Storage storageOf(TypeKind kind);
 
+/// The bytes of one element of a storage.
+constexpr std::size_t elementBytes(Storage storage) {
+  switch (storage) {
+  case Storage::U8:
+    return 1;
+  case Storage::I32:
+    return 4;
+  default:
+    return 8;
+  }
+}
+
 /// A text value: `length` bytes of UTF-8 at `offset` in the arena of the batch or results that
 /// holds the column.
 struct TextRef {

@@ -67,27 +67,16 @@ XrJitParam jitParam(const ir::Constant &c, TypeKind kind) {
   return cell;
 }
 
-std::size_t elementSize(batch::Storage storage) {
-  switch (storage) {
-  case batch::Storage::U8:
-    return 1;
-  case batch::Storage::I32:
-    return 4;
-  default:
-    return 8;
-  }
-}
-
 /// Rows [from, to) of a column missing, with zero elements.
 void clearRows(batch::Column &column, std::size_t from, std::size_t to) {
-  const std::size_t size = elementSize(column.storage());
+  const std::size_t size = batch::elementBytes(column.storage());
   std::memset(static_cast<std::byte *>(column.rawValues()) + from * size, 0, (to - from) * size);
   std::memset(column.validity() + from, 0, to - from);
 }
 
 /// The listed rows of a column missing, with zero elements.
 void clearRows(batch::Column &column, const std::vector<std::size_t> &rows) {
-  const std::size_t size = elementSize(column.storage());
+  const std::size_t size = batch::elementBytes(column.storage());
   auto *values = static_cast<std::byte *>(column.rawValues());
   std::uint8_t *valid = column.validity();
   for (std::size_t row : rows) {

@@ -225,11 +225,17 @@ FailingCase shrinkCase(FailingCase failing, const ShrinkOptions &options) {
   return Shrinker(std::move(failing), options).run();
 }
 
-void saveCase(const FailingCase &failing, const std::string &dir, const std::string &note) {
+void saveCase(const FailingCase &failing, const std::string &dir, const std::string &note,
+              const ComparisonOptions &settings) {
   std::filesystem::create_directories(dir);
   std::ofstream(dir + "/rules.xr", std::ios::binary) << failing.source.render();
   std::ofstream(dir + "/records.csv", std::ios::binary) << renderCsv(failing.records);
   std::ofstream(dir + "/difference.txt", std::ios::binary) << note << failing.difference;
+  std::ofstream args(dir + "/args", std::ios::binary);
+  if (settings.indicators)
+    args << "--indicators\n";
+  args << "--threads=" << settings.jitThreads << "\n";
+  args << "--batch-bytes=" << settings.chunkBytes << "\n";
 }
 
 } // namespace xr::differential

@@ -29,7 +29,10 @@ struct ShrinkOptions {
 
 FailingCase shrinkCase(FailingCase failing, const ShrinkOptions &options);
 
-/// The case as files: DIR/rules.xr, DIR/records.csv and DIR/difference.txt.
-void saveCase(const FailingCase &failing, const std::string &dir, const std::string &note);
+/// The case as files: DIR/rules.xr, DIR/records.csv, DIR/difference.txt (`note`, then what
+/// differed) and DIR/args: the options of `xuncha run` that match `settings` (--indicators,
+/// --threads, --batch-bytes), one a line, as tests/differential/replay_regressions.sh reads them.
+void saveCase(const FailingCase &failing, const std::string &dir, const std::string &note,
+              const ComparisonOptions &settings);
 
 } // namespace xr::differential

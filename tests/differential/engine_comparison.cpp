@@ -63,7 +63,7 @@ EngineOutput runEngine(const std::shared_ptr<const xuncha::RuleSet> &rules, xunc
     options.outPath = dir.file(name + ".results.csv");
     options.errorsPath = dir.file(name + ".errors.csv");
     options.reportPath = dir.file(name + ".report.json");
-    options.indicators = true;
+    options.indicators = settings.indicators;
     options.engine = engine;
     options.threads = threads;
     options.chunkBytes = settings.chunkBytes;

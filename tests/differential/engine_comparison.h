@@ -23,6 +23,9 @@ struct ComparisonOptions {
   /// The JIT (and auto) keep every slot of the results instead of only those the run reads
   /// (xuncha::slotsReadByRun, as `xuncha run` does).
   bool jitKeepsEverySlot = false;
+  /// Per-indicator status and score columns (`--indicators`); without them the run reads, and
+  /// the JIT keeps, fewer slots.
+  bool indicators = true;
 };
 
 struct Comparison {

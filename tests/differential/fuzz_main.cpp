@@ -123,6 +123,7 @@ ComparisonOptions comparisonFor(std::uint64_t seed) {
   c.chunkBytes = seed % 2 == 0 ? 2048 : 1u << 20;
   c.alsoAuto = seed % 4 == 0; // with small chunks, so that auto switches engines mid-run
   c.jitKeepsEverySlot = seed % 5 == 0;
+  c.indicators = seed % 5 != 3;
   return c;
 }
 
@@ -162,9 +163,10 @@ Verdict runSeed(std::uint64_t seed, const Options &o, Tally &tally) {
   const FailingCase shrunk = shrinkCase({generated.source, records, c.difference}, shrinking);
   const std::string note = fmt::format(
       "seed {} (xuncha_differential_fuzz --seed {} --records {}), interpreter {} thread(s), JIT "
-      "{} thread(s) keeping {} slots, {} input bytes per chunk{}\n",
+      "{} thread(s) keeping {} slots, {} input bytes per chunk, {} --indicators{}\n",
       seed, seed, o.records, settings.interpreterThreads, settings.jitThreads,
       settings.jitKeepsEverySlot ? "all" : "the run's", settings.chunkBytes,
+      settings.indicators ? "with" : "without",
       settings.alsoAuto
           ? fmt::format(", also engine auto switching after {} records", settings.autoJitRecords)
           : "");
@@ -173,7 +175,7 @@ Verdict runSeed(std::uint64_t seed, const Options &o, Tally &tally) {
   std::fprintf(stderr, "%s", shrunk.difference.c_str());
   if (!o.out.empty()) {
     const std::string dir = fmt::format("{}/case-{}", o.out, seed);
-    saveCase(shrunk, dir, note);
+    saveCase(shrunk, dir, note, settings);
     std::fprintf(stderr, "saved in %s\n", dir.c_str());
   }
   return Verdict::Differed;

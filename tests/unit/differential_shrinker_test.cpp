@@ -11,7 +11,10 @@
 
 #include <gtest/gtest.h>
 
+#include <filesystem>
+#include <fstream>
 #include <sstream>
+#include <unistd.h>
 
 namespace xr::differential {
 namespace {
@@ -83,6 +86,30 @@ TEST(DifferentialShrinker, WithoutADifferenceNothingIsCut) {
   const FailingCase same = shrinkCase({generated.source, records, ""}, options);
   EXPECT_EQ(same.source.render(), generated.source.render());
   EXPECT_EQ(renderCsv(same.records), renderCsv(records));
+}
+
+TEST(DifferentialShrinker, SavesTheCaseWithTheOptionsOfItsRuns) {
+  const GeneratedRuleSet generated = generateRuleSet(1);
+  const RecordTable records = generateRecords(generated.schema, 2, 3);
+  const std::filesystem::path dir =
+      std::filesystem::temp_directory_path() / ("xuncha-saved-case-" + std::to_string(::getpid()));
+  ComparisonOptions settings;
+  settings.jitThreads = 2;
+  settings.chunkBytes = 2048;
+  settings.indicators = false;
+  saveCase({generated.source, records, "results.csv line 3: ...\n"}, dir.string(), "seed 1\n",
+           settings);
+  const auto read = [&](const char *name) {
+    std::ifstream in(dir / name, std::ios::binary);
+    std::ostringstream text;
+    text << in.rdbuf();
+    return text.str();
+  };
+  EXPECT_EQ(read("rules.xr"), generated.source.render());
+  EXPECT_EQ(read("records.csv"), renderCsv(records));
+  EXPECT_EQ(read("difference.txt"), "seed 1\nresults.csv line 3: ...\n");
+  EXPECT_EQ(read("args"), "--threads=2\n--batch-bytes=2048\n"); // no --indicators
+  std::filesystem::remove_all(dir);
 }
 
 } // namespace

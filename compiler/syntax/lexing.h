@@ -10,9 +10,20 @@
 #include "XrLexer.h"
 
 #include <memory>
+#include <string>
 #include <vector>
 
 namespace xr::syntax {
+
+/// Hands ANTLR the code points decoded (and repaired) by decodeUtf8, instead of letting it
+/// convert UTF-8 itself, which throws on invalid input.
+class CodePointStream : public antlr4::ANTLRInputStream {
+public:
+  explicit CodePointStream(std::u32string codePoints) {
+    _data = std::move(codePoints);
+    p = 0;
+  }
+};
 
 struct LexedTokens {
   /// Default-channel tokens for the parser, ending with EOF. Unterminated strings are

@@ -24,16 +24,6 @@ namespace xr {
 
 namespace {
 
-/// Hands ANTLR the code points decoded (and repaired) by decodeUtf8, instead of letting it
-/// convert UTF-8 itself, which throws on invalid input.
-class CodePointStream : public antlr4::ANTLRInputStream {
-public:
-  explicit CodePointStream(std::u32string codePoints) {
-    _data = std::move(codePoints);
-    p = 0;
-  }
-};
-
 /// A binary file would give one diagnostic per stretch of bad bytes; a few say it all.
 constexpr std::size_t kMaxInvalidUtf8Reports = 20;
 
@@ -117,7 +107,7 @@ syntax::parseModuleAndTree(const SourceFile &file, NodeIdAllocator &ids, Diagnos
   syntax::TokenPositions positions(file.id(), decoded);
 
   std::lock_guard<std::mutex> lock(syntax::antlrMutex());
-  CodePointStream input(decoded.codePoints);
+  syntax::CodePointStream input(decoded.codePoints);
   grammar::XrLexer lexer(&input);
   lexer.removeErrorListeners();
   syntax::LexedTokens lexed =

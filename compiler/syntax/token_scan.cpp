@@ -11,18 +11,6 @@
 
 namespace xr::syntax {
 
-namespace {
-
-class CodePointInput : public antlr4::ANTLRInputStream {
-public:
-  explicit CodePointInput(std::u32string codePoints) {
-    _data = std::move(codePoints);
-    p = 0;
-  }
-};
-
-} // namespace
-
 ScannedTokens scanTokens(std::string_view text) {
   SourceFile file(0, "", std::string(text));
   DecodedText decoded = decodeUtf8(file.text());
@@ -32,7 +20,7 @@ ScannedTokens scanTokens(std::string_view text) {
   limits.maxFileBytes = static_cast<std::size_t>(-1);
 
   std::lock_guard<std::mutex> lock(antlrMutex());
-  CodePointInput input(decoded.codePoints);
+  CodePointStream input(decoded.codePoints);
   grammar::XrLexer lexer(&input);
   lexer.removeErrorListeners();
   LexedTokens lexed = lexTokens(lexer, decoded, positions, file, limits, ignored);

@@ -1,5 +1,7 @@
 #include "lsp/transport/message_reader.h"
 
+#include "compiler/support/ascii.h"
+
 #include <algorithm>
 #include <cctype>
 #include <charconv>
@@ -13,13 +15,6 @@ namespace {
 /// A header line longer than this is not a header: the reader resynchronises.
 constexpr std::size_t kMaxHeaderLine = 8192;
 constexpr std::string_view kLengthHeader = "content-length:";
-
-std::string lowerAscii(std::string_view text) {
-  std::string out(text);
-  for (char &c : out)
-    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
 
 std::string_view trim(std::string_view text) {
   while (!text.empty() && (text.front() == ' ' || text.front() == '\t'))

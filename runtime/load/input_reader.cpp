@@ -2,6 +2,7 @@
 // records; the CSV header read at open.
 #include "runtime/load/input.h"
 
+#include "compiler/support/ascii.h"
 #include "runtime/load/csv_syntax.h"
 #include "runtime/load/decoder.h"
 #include "runtime/load/value_scan.h"
@@ -20,14 +21,6 @@ namespace xr::load {
 namespace {
 
 constexpr std::size_t kReadBlock = std::size_t{1} << 20;
-
-std::string lowerAscii(std::string_view text) {
-  std::string out(text);
-  for (char &c : out)
-    if (c >= 'A' && c <= 'Z')
-      c = static_cast<char>(c - 'A' + 'a');
-  return out;
-}
 
 /// strerror as the rest of a lower-case sentence.
 std::string systemReason(int err) {

@@ -1,22 +1,13 @@
 // Output formats by name and extension, provenance, and formatValue.
 #include "runtime/output/output.h"
+
+#include "compiler/support/ascii.h"
 #include "runtime/output/value_out.h"
 
 #include <algorithm>
 #include <cctype>
 
 namespace xr::output {
-
-namespace {
-
-std::string lowerAscii(std::string_view text) {
-  std::string lower(text);
-  std::transform(lower.begin(), lower.end(), lower.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return lower;
-}
-
-} // namespace
 
 std::optional<OutputFormat> outputFormatFromPath(std::string_view path) {
   const std::size_t slash = path.find_last_of('/');

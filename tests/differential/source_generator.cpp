@@ -68,6 +68,12 @@ public:
     // few records, so that their values are compared, some fail many, so that errors are.
     static const std::vector<double> risks = {0.1, 0.1, 0.4, 0.4, 1.0};
     risk_ = draw_.one(risks);
+    // Declarations come in phases, each reading only what the earlier ones declared, so that
+    // no dependency cycle (XR0501) can arise: the record, params and early lets; indicators
+    // (reading earlier indicators); checks; checklists (whose selectors read the first phase
+    // only: an indicator's status depends on the checklist); then lets, scores, tables and
+    // deadlines reading all that; outputs and the rules that change them; what reads outputs'
+    // final values (escalations and the rest); reports last.
     out_.source.header = fmt::format("ruleset \"differential fuzz {}\" version 1", seed_);
     const int enums = static_cast<int>(draw_.between(0, 2));
     for (int i = 0; i < enums; ++i)
@@ -136,7 +142,6 @@ private:
   std::size_t statusVisible_ = 0; // indicators_[0 .. statusVisible_) may be read by status
   bool quantifiers_ = false;
   bool calendar_ = false;
-  std::vector<std::string> severities_;
   std::vector<Named> outputs_;
   int counter_ = 0;
 
@@ -994,8 +999,6 @@ private:
     d.removable = weight.find('%') == std::string::npos;
     out_.source.decls.push_back(std::move(d));
     indicators_.push_back({name, domain, severity});
-    if (!severity.empty())
-      severities_.push_back(severity);
     // Later indicators may read this one's status.
     statusVisible_ = indicators_.size();
   }

@@ -1407,6 +1407,21 @@ private:
     env_.push_back({name, of(Kind::Bool), false});
   }
 
+  /// What an aggregate reads per record: now and then the same expression as an earlier
+  /// aggregate's (of any report), which the lowering may compute once for both.
+  Expr aggregated(ValueType type) {
+    std::vector<const Expr *> same;
+    for (const Expr &e : aggregated_)
+      if (e.type == type)
+        same.push_back(&e);
+    if (!same.empty() && draw_.chance(30))
+      return *draw_.one(same);
+    Expr e = value(type, depth());
+    aggregated_.push_back(e);
+    return e;
+  }
+  std::vector<Expr> aggregated_;
+
   void report() {
     const std::string name = fresh("rep");
     Decl d;
@@ -1439,32 +1454,31 @@ private:
         d.lines.push_back({Expr::leaf(kNone, fmt::format("  {} \"企业数\" = count", item)), true});
         break;
       case 1:
-        d.lines.push_back(
-            line({fmt::format("  {} = count(", item), ")"}, {value(b, depth())}, true));
+        d.lines.push_back(line({fmt::format("  {} = count(", item), ")"}, {aggregated(b)}, true));
         break;
       case 2:
         d.lines.push_back(line({fmt::format("  {} = rate(", item), ")" + draw_.one(targets)},
-                               {value(b, depth())}, true));
+                               {aggregated(b)}, true));
         break;
       case 3:
         d.lines.push_back(line({fmt::format("  {} = sum(", item), ")" + draw_.one(targets)},
-                               {value(num, depth())}, true));
+                               {aggregated(num)}, true));
         break;
       case 4:
         d.lines.push_back(line({fmt::format("  {} = avg(", item), ")" + draw_.one(targets)},
-                               {value(num, depth())}, true));
+                               {aggregated(num)}, true));
         break;
       case 5:
         d.lines.push_back(
             line({fmt::format("  {} = {}(", item, draw_.chance(50) ? "min" : "max"), ")"},
-                 {value(num, depth())}, true));
+                 {aggregated(num)}, true));
         break;
       case 6:
         d.lines.push_back(
             line({fmt::format("  {} = {}({}, ", item, draw_.chance(50) ? "top" : "bottom",
                               draw_.between(1, 4)),
                   ")"},
-                 {value(num, depth())}, true));
+                 {aggregated(num)}, true));
         break;
       case 7:
         d.lines.push_back(
@@ -1473,15 +1487,15 @@ private:
         break;
       case 8:
         d.lines.push_back(
-            line({fmt::format("  {} = round(avg(", item), "), 2)"}, {value(num, depth())}, true));
+            line({fmt::format("  {} = round(avg(", item), "), 2)"}, {aggregated(num)}, true));
         break;
       case 9:
         d.lines.push_back(
-            line({fmt::format("  {} = (sum(", item), ") / count)"}, {value(num, depth())}, true));
+            line({fmt::format("  {} = (sum(", item), ") / count)"}, {aggregated(num)}, true));
         break;
       default:
         d.lines.push_back(
-            line({fmt::format("  {} = sum(", item), ")"}, {value(of(Kind::Int), depth())}, true));
+            line({fmt::format("  {} = sum(", item), ")"}, {aggregated(of(Kind::Int))}, true));
         break;
       }
     }

@@ -106,6 +106,19 @@ std::vector<std::string> Checker::globalNames(std::initializer_list<SymbolKind> 
   return names;
 }
 
+void Checker::reportNotA(SymbolKind kind, const ast::Ident &name,
+                         const std::optional<SymbolRef> &ref, DiagCode unknown,
+                         DiagCode wrongKind) {
+  const std::string_view word = symbolKindName(kind);
+  auto suggestion = closestMatch(name.text, globalNames({kind}));
+  auto &diag = d_.report(
+      ref ? wrongKind : unknown, name.range,
+      ref ? fmt::format("'{}' is {}, not {}{}", name.text, withArticle(symbolKindName(ref->kind)),
+                        withArticle(word), didYouMean(suggestion))
+          : fmt::format("unknown {} '{}'{}", word, name.text, didYouMean(suggestion)));
+  addReplacementFix(diag, name.range, suggestion);
+}
+
 std::string Checker::defaultFor(const Type &t) const {
   switch (t.kind) {
   case TypeKind::Bool:
@@ -1026,13 +1039,8 @@ Type Checker::quantified(const ast::QuantifiedExpr &e) {
   if (e.domain && !e.domain->empty()) {
     auto ref = m_.lookup(e.domain->text);
     if (!ref || ref->kind != SymbolKind::Domain) {
-      auto suggestion = closestMatch(e.domain->text, globalNames({SymbolKind::Domain}));
-      auto &diag = d_.report(
-          DiagCode::UnknownDomain, e.domain->range,
-          ref ? fmt::format("'{}' is {}, not a domain{}", e.domain->text,
-                            withArticle(symbolKindName(ref->kind)), didYouMean(suggestion))
-              : fmt::format("unknown domain '{}'{}", e.domain->text, didYouMean(suggestion)));
-      addReplacementFix(diag, e.domain->range, suggestion);
+      reportNotA(SymbolKind::Domain, *e.domain, ref, DiagCode::UnknownDomain,
+                 DiagCode::UnknownDomain);
       return Type::error();
     }
     reference(*ref, e.domain->range);

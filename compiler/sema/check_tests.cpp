@@ -122,13 +122,8 @@ void Checker::checkTest(const TestInfo &test) {
       if (ref && ref->kind == SymbolKind::Example) {
         reference(*ref, ge->example.range);
       } else if (!ge->example.empty()) {
-        auto suggestion = closestMatch(ge->example.text, globalNames({SymbolKind::Example}));
-        auto &diag = d_.report(
-            ref ? DiagCode::WrongKindOfName : DiagCode::UnknownName, ge->example.range,
-            ref ? fmt::format("'{}' is {}, not an example{}", ge->example.text,
-                              withArticle(symbolKindName(ref->kind)), didYouMean(suggestion))
-                : fmt::format("unknown example '{}'{}", ge->example.text, didYouMean(suggestion)));
-        addReplacementFix(diag, ge->example.range, suggestion);
+        reportNotA(SymbolKind::Example, ge->example, ref, DiagCode::UnknownName,
+                   DiagCode::WrongKindOfName);
       }
       checkFieldValues(ge->changes);
     } else if (auto *gp = std::get_if<ast::GivenParam>(&item.item)) {
@@ -148,13 +143,8 @@ void Checker::checkTest(const TestInfo &test) {
                               gp->param.text, m_.recordName, m_.recordName, gp->param.text));
         continue;
       }
-      auto suggestion = closestMatch(gp->param.text, globalNames({SymbolKind::Param}));
-      auto &diag = d_.report(
-          ref ? DiagCode::WrongKindOfName : DiagCode::UnknownName, gp->param.range,
-          ref ? fmt::format("'{}' is {}, not a param{}", gp->param.text,
-                            withArticle(symbolKindName(ref->kind)), didYouMean(suggestion))
-              : fmt::format("unknown param '{}'{}", gp->param.text, didYouMean(suggestion)));
-      addReplacementFix(diag, gp->param.range, suggestion);
+      reportNotA(SymbolKind::Param, gp->param, ref, DiagCode::UnknownName,
+                 DiagCode::WrongKindOfName);
     } else if (std::holds_alternative<ast::ExpectError>(item.item)) {
       expects = true;
     } else if (auto *ex = std::get_if<ast::ExpectExpr>(&item.item)) {

@@ -169,6 +169,10 @@ private:
   /// "'revenue'" for a name, "this value" otherwise.
   std::string describe(const ast::Expr &e) const;
   std::vector<std::string> globalNames(std::initializer_list<SymbolKind> kinds) const;
+  /// Reports `name`, which must name a `kind`: unknown (`unknown`) or naming `ref`, of another
+  /// kind (`wrongKind`), with the closest name of that kind as did-you-mean and its fix.
+  void reportNotA(SymbolKind kind, const ast::Ident &name, const std::optional<SymbolRef> &ref,
+                  DiagCode unknown, DiagCode wrongKind);
   std::string defaultFor(const Type &t) const; // a literal of that type, for `?? default`
 
   Model &m_;

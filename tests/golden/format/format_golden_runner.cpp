@@ -30,10 +30,7 @@ int main(int argc, char **argv) {
                  "[CASE-SUBSTRING...]\n";
     return 2;
   }
-  const bool update = args->update;
-  const std::string &xuncha = args->xuncha;
-  const fs::path &root = args->root;
-  const std::vector<std::string> &filters = args->filters;
+  const auto &[update, xuncha, root, filters] = *args;
 
   std::vector<std::string> cases;
   for (const auto &entry : fs::directory_iterator(root)) {

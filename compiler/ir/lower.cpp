@@ -7,6 +7,8 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <bit>
+#include <map>
 #include <stdexcept>
 
 namespace xr {
@@ -159,6 +161,15 @@ private:
   bool inReport_ = false;
   ReportInfo *report_ = nullptr;
   std::vector<Stmt> reportInputs_; // per-record assignments of aggregate inputs, run last
+  std::map<std::string, SlotId> reportInputOf_; // by exprKey(): one slot per distinct input
+
+  /// The slot a report reads for a per-record value, assigned after every statement: the
+  /// value's own slot when it is one read whole, else one slot per distinct expression (the
+  /// same `tier == red` in four reports is computed once a record, not four times).
+  SlotId reportInput(const std::string &name, ExprId value, SourceRange range);
+  /// A canonical form of an expression tree: equal for equal trees (error sites included, so
+  /// trees that can fail differently never share a slot).
+  std::string exprKey(ExprId id) const;
 
   std::vector<SlotId> indicatorStatus_, indicatorScore_, checkRaised_, lets_, scores_, tables_,
       outputs_, ruleApplied_, escalationFired_, deadlines_, domainScores_;
@@ -477,15 +488,42 @@ ExprId Lowerer::lowerAggregate(const ast::CallExpr *call, sema::AggregateKind ki
     inReport_ = false;
     ExprId value = lower(*input);
     inReport_ = true;
-    Type t = p_->nodes[value].type;
-    std::string name = fmt::format("{}.{}#{}", report_->name, "input", report_->aggregates.size());
-    SlotId s = slot(name, t, SlotRole::AggregateInput);
-    reportInputs_.push_back({Assign{s, value}, input->range});
-    agg.input = s;
+    agg.input = reportInput(
+        fmt::format("{}.{}#{}", report_->name, "input", report_->aggregates.size()), value,
+        input->range);
   }
   report_->aggregates.push_back(agg);
   return make(Op::Aggregate, type, {}, static_cast<std::int64_t>(report_->aggregates.size() - 1),
               0, range);
+}
+
+SlotId Lowerer::reportInput(const std::string &name, ExprId value, SourceRange range) {
+  const Node &n = p_->nodes[value];
+  if (n.op == Op::Slot && n.a >= 0 && static_cast<std::size_t>(n.a) < p_->slots.size() &&
+      p_->slots[static_cast<std::size_t>(n.a)].type == n.type)
+    return static_cast<SlotId>(n.a); // its final value is what a copy made last would hold
+  std::string key = exprKey(value);
+  if (auto found = reportInputOf_.find(key); found != reportInputOf_.end())
+    return found->second;
+  const SlotId s = slot(name, n.type, SlotRole::AggregateInput);
+  reportInputs_.push_back({Assign{s, value}, range});
+  reportInputOf_.emplace(std::move(key), s);
+  return s;
+}
+
+std::string Lowerer::exprKey(ExprId id) const {
+  const Node &n = p_->nodes[id];
+  std::string key = fmt::format("({} {} {} {} {} {} {}", static_cast<int>(n.op),
+                                static_cast<int>(n.type.kind), n.type.optional ? 1 : 0,
+                                n.type.enumId, static_cast<int>(n.type.duration), n.a, n.b);
+  if (n.op == Op::Const) {
+    const Constant &c = p_->constants[static_cast<std::size_t>(n.a)];
+    key += fmt::format(" {} {} {} {}", c.valid ? 1 : 0, c.i, std::bit_cast<std::uint64_t>(c.d),
+                       c.text);
+  }
+  for (std::uint32_t i = 0; i < n.argCount; ++i)
+    key += " " + exprKey(p_->arg(n, i));
+  return key + ")";
 }
 
 Constant Lowerer::fold(const ast::Expr &e, const Type &target) {
@@ -827,9 +865,7 @@ void Lowerer::lowerReports() {
     report_ = &p_->reports[ri];
     context_ = "report " + r.name;
     if (r.groupBy) {
-      ExprId value = lower(*r.groupBy);
-      report_->groupBy = slot(r.name + ".group", p_->nodes[value].type, SlotRole::AggregateInput);
-      reportInputs_.push_back({Assign{report_->groupBy, value}, r.groupBy->range});
+      report_->groupBy = reportInput(r.name + ".group", lower(*r.groupBy), r.groupBy->range);
     }
     for (const auto &item : r.items) {
       ReportItemInfo out;

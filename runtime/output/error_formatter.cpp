@@ -9,12 +9,8 @@ ErrorFormatter::ErrorFormatter(const ir::Program &program, std::string inputPath
 
 std::string ErrorFormatter::preamble() const {
   const Provenance p = provenanceOf(*program_);
-  std::string out = "# xuncha errors: ruleset=";
-  detail::appendJsonString(out, p.ruleset);
-  out.append(" version=");
-  detail::appendInt(out, p.version);
-  out.append(" sha256=");
-  out.append(p.sha256);
+  std::string out;
+  appendProvenanceComment(out, "errors", p);
   out.append("\nfile,line,record,column,reason\n");
   return out;
 }

@@ -2,6 +2,7 @@
 #include "runtime/output/output.h"
 
 #include "compiler/support/ascii.h"
+#include "runtime/output/text_out.h"
 #include "runtime/output/value_out.h"
 
 #include <algorithm>
@@ -33,6 +34,17 @@ std::optional<OutputFormat> parseOutputFormat(std::string_view name) {
 
 Provenance provenanceOf(const ir::Program &program) {
   return {program.title, program.version, program.contentHash};
+}
+
+void appendProvenanceComment(std::string &out, std::string_view what, const Provenance &p) {
+  out.append("# xuncha ");
+  out.append(what);
+  out.append(": ruleset=");
+  detail::appendJsonString(out, p.ruleset);
+  out.append(" version=");
+  detail::appendInt(out, p.version);
+  out.append(" sha256=");
+  out.append(p.sha256);
 }
 
 std::string formatValue(const ir::Program &program, const ir::Constant &value) {

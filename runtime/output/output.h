@@ -37,6 +37,9 @@ struct Provenance {
   std::string sha256; // ir::Program::contentHash
 };
 Provenance provenanceOf(const ir::Program &program);
+/// The provenance comment that starts a CSV output, without its line end:
+/// # xuncha <what>: ruleset="<title>" version=<version> sha256=<hash>
+void appendProvenanceComment(std::string &out, std::string_view what, const Provenance &p);
 
 /// How a value appears in every output (results, errors, explain, test failures): ints and
 /// numbers in the shortest form that reads back exactly (1, 0.3, 1e+21), dates ISO

@@ -342,12 +342,7 @@ std::string ResultFormatter::preamble() const {
     out.append("}\n");
     return out;
   }
-  out.append("# xuncha results: ruleset=");
-  detail::appendJsonString(out, p.ruleset);
-  out.append(" version=");
-  detail::appendInt(out, p.version);
-  out.append(" sha256=");
-  out.append(p.sha256);
+  appendProvenanceComment(out, "results", p);
   out.push_back('\n');
   bool first = true;
   for (const std::string &name : columnNames(*program_, indicators_)) {

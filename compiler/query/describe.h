@@ -1,6 +1,7 @@
 #pragma once
 // How the query layer writes model facts for a person (hover, completion details, inlay
 // hints): weights, effective weights, policies, types and one-line symbol summaries.
+#include "compiler/ast/spelling.h"
 #include "compiler/sema/model.h"
 
 #include <string>
@@ -12,6 +13,12 @@ std::string percentText(double fraction);
 
 /// "40%" or "8 points".
 std::string weightText(const sema::WeightInfo &weight);
+
+/// "not_assessed", "fail", "pass", "score 50", "skip", "flag" (as written in a rule file).
+using ast::missingPolicyText;
+
+/// "critical", "major", "minor".
+using ast::severityText;
 
 /// The type of a symbol's value as a person reads it ("number?", "enum Tier"), or "" when
 /// it has none (domains, checklists, built-ins).

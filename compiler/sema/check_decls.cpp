@@ -583,6 +583,29 @@ void Checker::checkTableOutcomes(TableInfo &table, bool fixed) {
       table.type = Type::set(o.enumId);
       return;
     case ast::CollectAggregator::Count:
+      // The number of matching rows, or the otherwise row's value when none matches: an int
+      // either way.
+      if (declared && given.kind != TypeKind::Int)
+        return badPolicy(fmt::format("`hit collect count` counts the matching rows, so table {} "
+                                     "gives an int, not {}; declare it `: int` or leave the "
+                                     "type out",
+                                     table.name, typeText(given)));
+      for (const TableRowInfo &row : table.rows) {
+        if (row.condition)
+          continue;
+        const auto found = m_.exprTypes.find(row.outcome->id);
+        const Type t = found == m_.exprTypes.end() ? Type::error() : found->second;
+        if (t.kind != TypeKind::Int || t.optional) {
+          d_.report(DiagCode::TypeMismatch, row.outcome->range,
+                    fmt::format("the otherwise row of table {} gives its count when no row "
+                                "matches, so it must be an int that is never missing, but {}",
+                                table.name,
+                                t.kind == TypeKind::Int ? std::string("it may be missing")
+                                                        : "it is " + typeText(t)));
+          table.type = Type::error();
+          return;
+        }
+      }
       table.type = Type::integer();
       return;
     default:

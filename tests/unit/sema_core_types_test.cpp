@@ -325,6 +325,31 @@ TEST(SemaCoreTypes, TableOutcomes) {
   EXPECT_EQ(m.tables[m.lookup("summed")->index].type, Type::integer());
 }
 
+TEST(SemaCoreTypes, ACollectCountTableIsAnIntOtherwiseToo) {
+  // Its value is the number of matching rows, or its otherwise when none matches: an int that
+  // is never missing. Anything else was accepted and lowered to IR the engines refused.
+  const std::string src = withPrelude("table declared: number hit collect count { n > 1 => 1 }\n"
+                                      "table fraction hit collect count { n > 1 => 1\n"
+                                      " otherwise => 2.5 }\n"
+                                      "table maybe hit collect count { n > 1 => 1\n"
+                                      " otherwise => round(opt) }\n"
+                                      "table fine: int hit collect count { n > 1 => 1\n"
+                                      " otherwise => 7 }\n");
+  auto c = compileSource(src);
+  EXPECT_TRUE(hasDiagnostic(*c, "XR0406", locate(src, "hit collect count"),
+                            "`hit collect count` counts the matching rows, so table declared "
+                            "gives an int, not number; declare it `: int` or leave the type out"));
+  EXPECT_TRUE(hasDiagnostic(*c, "XR0301", locate(src, "2.5"),
+                            "the otherwise row of table fraction gives its count when no row "
+                            "matches, so it must be an int that is never missing, but it is "
+                            "number"));
+  EXPECT_TRUE(hasDiagnostic(*c, "XR0301", locate(src, "round(opt)"),
+                            "the otherwise row of table maybe gives its count when no row matches, "
+                            "so it must be an int that is never missing, but it may be missing"));
+  const sema::Model &m = *c->model;
+  EXPECT_EQ(m.tables[m.lookup("fine")->index].type, Type::integer());
+}
+
 TEST(SemaCoreTypes, FrequencyEntries) {
   const std::string src = withPrelude("table tier { n > 5 => red\n otherwise => blue }\n"
                                       "frequency by tier { red: 4, bleu: 1 }\n");

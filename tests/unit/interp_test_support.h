@@ -197,13 +197,15 @@ inline batch::Results run(const ir::Program &p,
   return results;
 }
 
-/// Evaluates every `step`th record of `population` alone and expects what the evaluation of
-/// the whole batch gave it (`whole`): the same error, or bit for bit the same slots. Stops at
-/// the first difference; returns how many of the records evaluated alone failed.
-inline std::size_t
-expectRecordsAloneAsInTheBatch(const interp::Interpreter &interpreter, const ir::Program &p,
-                               const batch::Batch &population, const batch::ParamValues &params,
-                               const batch::Results &whole, std::size_t step = 1) {
+/// Evaluates every `step`th record of `population` alone with `engine` (the interpreter, or
+/// anything with its evaluate()) and expects what the evaluation of the whole batch gave it
+/// (`whole`): the same error, or bit for bit the same slots. Stops at the first difference;
+/// returns how many of the records evaluated alone failed.
+template <class Engine>
+std::size_t expectRecordsAloneAsInTheBatch(const Engine &engine, const ir::Program &p,
+                                           const batch::Batch &population,
+                                           const batch::ParamValues &params,
+                                           const batch::Results &whole, std::size_t step = 1) {
   batch::Batch single(p);
   batch::Results alone;
   std::size_t errorsSeen = 0;
@@ -212,7 +214,7 @@ expectRecordsAloneAsInTheBatch(const interp::Interpreter &interpreter, const ir:
     single.addRow();
     for (std::uint32_t f = 0; f < p.fields.size(); ++f)
       single.set(f, 0, batch::constantAt(population.column(f), row, population.arena()));
-    interpreter.evaluate(single, params, alone);
+    engine.evaluate(single, params, alone);
     EXPECT_EQ(whole.ok(row), alone.ok(0)) << "row " << row;
     if (whole.ok(row) != alone.ok(0))
       return errorsSeen;

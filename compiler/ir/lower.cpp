@@ -745,9 +745,12 @@ void Lowerer::lowerTable(std::uint32_t i) {
     }
     break;
   }
-  Type outcome = table.outcomeType.required();
+  const Type outcome = table.outcomeType.required();
   for (const auto &row : table.rows) {
-    ExprId value = coerce(lower(*row.outcome), outcome);
+    // A count's otherwise is the count when no row matches: an int (the checker sees to it),
+    // whatever the rows' outcomes, which a count does not read.
+    const bool countOtherwise = s.policy == P::Count && !row.condition;
+    ExprId value = coerce(lower(*row.outcome), countOtherwise ? Type::integer() : outcome);
     if (!row.condition) {
       s.otherwise = value;
       continue;

@@ -1171,6 +1171,8 @@ private:
     s.policy = draw_.one(policies);
     s.set = s.policy == "hit collect";
     s.count = s.policy == "hit collect count";
+    if (s.count && s.outcome.kind == Kind::Number)
+      s.typeText = ""; // a count is an int: `: number` is XR0406 (numbers as outcomes are fine)
     s.sum = s.policy == "hit collect sum";
     s.minMax = s.policy == "hit collect min" || s.policy == "hit collect max";
     return s;
@@ -1235,13 +1237,12 @@ private:
       optional = optional || result.optional;
       d.lines.push_back(line({"  ", " => ", ""}, {std::move(condition), std::move(result)}, true));
     }
-    // Not for `: number hit collect count`: the front end accepts an otherwise there but lowers
-    // its number into the int count (malformed IR: both engines throw; reported, issue 5
-    // session 4). Remove this exception when that is fixed.
-    const bool numberCount = s.count && s.outcome.kind == Kind::Number;
-    const bool otherwise = !numberCount && draw_.chance(65);
+    const bool otherwise = draw_.chance(65);
     if (otherwise) {
-      Expr result = outcome(s, 1);
+      // A count's otherwise is its value when no row matches: an int that is never missing
+      // (anything else is XR0301).
+      Expr result = s.count ? Expr::leaf(of(Kind::Int), std::to_string(draw_.between(0, 9)))
+                            : outcome(s, 1);
       optional = optional || result.optional;
       d.lines.push_back(line({"  otherwise => ", ""}, {std::move(result)}, true));
     }

@@ -3,6 +3,8 @@
 #include "compiler/ir/slot_access.h"
 #include "runtime/batch/column.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 
 namespace xr::codegen {
@@ -67,6 +69,17 @@ StoragePlan planStorage(const ir::Program &program, const ir::SlotSelection &kep
     }
   }
   return plan;
+}
+
+std::string planKey(const StoragePlan &plan) {
+  std::string key = fmt::format("tile {} scratch {} groups", kTileRows, plan.scratchBytes);
+  for (const auto &[first, last] : plan.groups)
+    key += fmt::format(" {}-{}", first, last);
+  key += " slots";
+  for (const SlotStorage &s : plan.slots)
+    key += fmt::format(" {}:{}:{}:{}", static_cast<int>(s.kind), s.group, s.valuesOffset,
+                       s.validOffset);
+  return key;
 }
 
 } // namespace xr::codegen

@@ -19,6 +19,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <string>
 #include <utility>
 #include <vector>
 
@@ -55,5 +56,10 @@ struct StoragePlan {
 };
 
 StoragePlan planStorage(const ir::Program &program, const ir::SlotSelection &kept);
+
+/// The plan as text (tile size, groups, where each slot lives), part of the compiled code's
+/// cache key: code compiled for another layout of the scratch buffer must never run with this
+/// one's.
+std::string planKey(const StoragePlan &plan);
 
 } // namespace xr::codegen

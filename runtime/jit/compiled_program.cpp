@@ -105,14 +105,15 @@ const ir::Program &CompiledProgram::program() const { return *impl_->program; }
 const CompileStats &CompiledProgram::stats() const { return impl_->stats; }
 
 /// The key of the code for this program on this host: the program's code, the slots it keeps in
-/// the results, this engine's version, the kernels it may inline, LLVM's version, and the CPU
+/// the results and where it keeps the others, this engine's version, the kernels it may inline, LLVM's version, and the CPU
 /// and its features the code is tuned for.
 std::string cacheKey(const ir::Program &program, const ir::SlotSelection &kept,
-                     const HostTarget &host) {
+                     const codegen::StoragePlan &plan, const HostTarget &host) {
   Sha256 hash;
   for (const std::string &part :
-       {codegen::programKey(program), kept.key(), std::to_string(codegen::kCodegenVersion),
-        codegen::kernelBitcodeDigest(), llvmVersion(), host.triple, host.cpu, host.features}) {
+       {codegen::programKey(program), kept.key(), codegen::planKey(plan),
+        std::to_string(codegen::kCodegenVersion), codegen::kernelBitcodeDigest(), llvmVersion(),
+        host.triple, host.cpu, host.features}) {
     hash.update(std::to_string(part.size()) + ":");
     hash.update(part);
   }
@@ -128,8 +129,8 @@ std::unique_ptr<CompiledProgram> CompiledProgram::compile(const ir::Program &pro
   if (!host)
     return nullptr;
   CompileStats &stats = impl->stats;
-  stats.key = cacheKey(program, options.kept, *host);
   impl->plan = codegen::planStorage(program, options.kept);
+  stats.key = cacheKey(program, options.kept, impl->plan, *host);
 
   // Cached code first; a disk entry that does not link is dropped and compiled anew.
   ObjectFile object;

@@ -75,6 +75,25 @@ TEST_F(JitCache, TheProcessReusesCodeItCompiled) {
   expectEnginesAgree(p, *second, makeBatch(p, {{N(2)}, {N(0)}}), defaults(p));
 }
 
+TEST_F(JitCache, CodeKeepingOtherSlotsHasAnotherKey) {
+  // Which slots the code writes to the results, and where it keeps the others, is compiled in:
+  // code for one selection must never evaluate for another.
+  const ir::Program p = smallProgram(5);
+  std::string error;
+  auto every = jit::CompiledProgram::compile(p, error, {true, "", false, {}});
+  ASSERT_TRUE(every) << error;
+  auto some = jit::CompiledProgram::compile(
+      p, error, {true, "", false, ir::SlotSelection::only(p.slots.size(), {0})});
+  ASSERT_TRUE(some) << error;
+  EXPECT_NE(some->stats().key, every->stats().key);
+  EXPECT_EQ(some->stats().source, Source::Compiled);
+  auto again = jit::CompiledProgram::compile(
+      p, error, {true, "", false, ir::SlotSelection::only(p.slots.size(), {0})});
+  ASSERT_TRUE(again) << error;
+  EXPECT_EQ(again->stats().key, some->stats().key);
+  EXPECT_EQ(again->stats().source, Source::MemoryCache);
+}
+
 TEST_F(JitCache, TheDiskKeepsCodeBetweenRuns) {
   const ir::Program p = smallProgram(7);
   EXPECT_EQ(compileFromDisk(p), Source::Compiled);

@@ -347,7 +347,7 @@ const Var &RowLowering::slot(ir::SlotId s) {
       throw MalformedIr(fmt::format("slot {} is used outside the one loop the storage plan "
                                     "keeps it in",
                                     p_.slots[s].name));
-    // Missing until the row writes it (which a Missing slot it never does); made in the entry
+    // Missing until the row writes it (a Missing slot never is written); made in the entry
     // block, so that mem2reg carries it in registers through the loop.
     var.v = entryAlloca(typeOf(var.kind), "slot.v");
     var.ok = entryAlloca(b_.getInt1Ty(), "slot.ok");

@@ -9,10 +9,12 @@
 // and evaluates rows [begin, end) of a batch into results: for each row, the whole per-record
 // program of ir.h, writing the results column of each slot the results keep as the row assigns
 // it (as the interpreter writes in place; the other slots live where slot_storage.h says). A
-// row that raises an error gets status 1 and its first error; the host then clears its kept
-// slots, and sets missing the kept slots no statement writes (StoragePlan::unwrittenKept), to
-// complete the contract of results.h. Rows do not interact, so
-// several threads may run it at once on disjoint rows or different batches.
+// row that raises an error, or might (row_lowering.h), only gets a nonzero status
+// (kRowRaised); what it wrote means nothing. The host evaluates those rows again with the
+// interpreter and takes their results, status and error from it, and sets missing the kept
+// slots no statement writes (StoragePlan::unwrittenKept), to complete the contract of
+// results.h. Rows do not interact, so several threads may run it at once on disjoint rows or
+// different batches.
 //
 // Text values are (pointer, length) pairs into the batch's arena, the param values, the
 // module's own constants, or the results' arena. Storing a text slot copies the text into the
@@ -47,10 +49,9 @@ struct XrJitFrame {
   const std::uint8_t *const *fieldValid; // per field: its validity bytes
   void *const *slotValues;               // per slot: the results column's value array (slots
   std::uint8_t *const *slotValid;        //   the results keep; null for the others)
-  std::uint8_t *scratch; // codegen::StoragePlan::scratchBytes, 64-byte aligned, for one tile
-  std::uint8_t *status;        // per row: batch::RowStatus
-  xr::batch::RowError *errors; // per row
-  const char *batchArena;      // the batch's text
+  std::uint8_t *scratch;  // codegen::StoragePlan::scratchBytes, 64-byte aligned, for one tile
+  std::uint8_t *status;   // per row: 0 (batch::RowStatus::Ok) on entry, or kRowRaised
+  const char *batchArena; // the batch's text
   const XrJitParam *params;
   const XrKernelContext *kernelContext;
   void *textSink; // passed back to xr_jit_text_append
@@ -69,6 +70,9 @@ bool xr_jit_text_equal(const char *a, std::int64_t aSize, const char *b,
 }
 
 namespace xr::codegen {
+
+/// The status the compiled code gives a row that raised an error (or might have).
+inline constexpr std::uint8_t kRowRaised = 1;
 
 /// The name of the compiled function.
 inline constexpr const char *kEntryName = "xr_eval";

@@ -34,19 +34,6 @@ llvm::Type *outType(llvm::IRBuilder<> &b, TypeKind kind) {
   return kind == TypeKind::Bool ? b.getInt8Ty() : abiType(b, kind);
 }
 
-ir::ErrorKind kindOfCode(std::int32_t code) {
-  switch (code) {
-  case XR_KERNEL_NO_CALENDAR:
-    return ir::ErrorKind::NoCalendar;
-  case XR_KERNEL_DATE_OUT_OF_RANGE:
-    return ir::ErrorKind::DateOutOfRange;
-  case XR_KERNEL_OVERFLOW:
-    return ir::ErrorKind::IntegerOverflow;
-  default:
-    return ir::ErrorKind::BuiltinFailed;
-  }
-}
-
 } // namespace
 
 llvm::Function *RowLowering::kernel(builtins::Fn fn) {
@@ -148,39 +135,7 @@ Value RowLowering::call(const ir::Node &n, TypeKind kind) {
       store(result, adapt(present(r), entry.result, kind));
       return;
     }
-    // The error keeps the first two arguments: numbers as their bits, text as 0.
-    Raised failure;
-    failure.site = static_cast<ir::ErrorSiteId>(n.b);
-    failure.fn = static_cast<std::uint16_t>(n.a);
-    failure.code = r;
-    llvm::Value *kindCode = errorKind(kindOfCode(-1));
-    for (const std::int32_t code :
-         {XR_KERNEL_OVERFLOW, XR_KERNEL_DATE_OUT_OF_RANGE, XR_KERNEL_NO_CALENDAR})
-      kindCode =
-          b_.CreateSelect(b_.CreateICmpEQ(r, i32(code)), errorKind(kindOfCode(code)), kindCode);
-    failure.kind = kindCode;
-    llvm::Value *details[2] = {nullptr, nullptr};
-    for (std::size_t i = 0; i < args.size() && i < 2; ++i) {
-      switch (entry.params[i]) {
-      case TypeKind::Number:
-        details[i] = b_.CreateBitCast(args[i].v, b_.getInt64Ty());
-        break;
-      case TypeKind::Text:
-        details[i] = i64(0);
-        break;
-      case TypeKind::Bool:
-        details[i] = b_.CreateZExt(args[i].v, b_.getInt64Ty());
-        break;
-      default:
-        details[i] = b_.CreateSExtOrBitCast(args[i].v, b_.getInt64Ty());
-        break;
-      }
-    }
-    failure.detail0 = details[0];
-    failure.detail1 = details[1];
-    if (static_cast<std::size_t>(n.b) >= p_.errors.size() || n.b < 0)
-      throw MalformedIr(fmt::format("error site {} does not exist", n.b));
-    raiseIf(b_.CreateICmpNE(r, i32(XR_KERNEL_OK)), failure);
+    raiseIf(b_.CreateICmpNE(r, i32(XR_KERNEL_OK)));
     llvm::Value *value = b_.CreateLoad(out->getAllocatedType(), out);
     if (entry.result == TypeKind::Bool)
       value = b_.CreateICmpNE(value, i8(0));

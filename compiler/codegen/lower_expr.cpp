@@ -1,7 +1,7 @@
 // Expressions, op by op as ir.h defines them, for one record: operands left to right, lazy
 // operands (and/or, if/when, ??) only when chosen (or, when small and free of kernel calls,
-// for every record with their errors held until the choice), an error as a jump to the row's
-// error exit.
+// for every record with their errors held until the choice), an error as the row's flag
+// (row_lowering.h).
 #include "compiler/codegen/row_lowering.h"
 
 #include <fmt/format.h>
@@ -77,7 +77,7 @@ Value RowLowering::expr(ir::ExprId id, TypeKind want) {
     Value a = expr(arg(n, 0), own);
     if (own == TypeKind::Int) {
       constexpr std::int64_t kMin = std::numeric_limits<std::int64_t>::min();
-      raiseIf(b_.CreateAnd(a.ok, b_.CreateICmpEQ(a.v, i64(kMin))), siteError(n.b));
+      raiseIf(b_.CreateAnd(a.ok, b_.CreateICmpEQ(a.v, i64(kMin))));
       v = Value{b_.CreateSub(i64(0), a.v), nullptr, a.ok};
     } else if (own == TypeKind::Number) {
       v = Value{b_.CreateFNeg(a.v), nullptr, a.ok};
@@ -145,7 +145,7 @@ Value RowLowering::expr(ir::ExprId id, TypeKind want) {
     v = call(n, own);
     break;
   case ir::Op::Fail:
-    raise(siteError(n.a));
+    raise();
     v = missing(own);
     break;
   }
@@ -173,21 +173,41 @@ Value RowLowering::arithmetic(const ir::Node &n, TypeKind kind) {
       r = b_.CreateFMul(a.v, b.v);
       break;
     default:
-      raiseIf(b_.CreateAnd(ok, b_.CreateFCmpOEQ(b.v, f64(0.0))), siteError(n.b)); // also -0
+      raiseIf(b_.CreateAnd(ok, b_.CreateFCmpOEQ(b.v, f64(0.0)))); // also -0
       r = b_.CreateFDiv(a.v, b.v);
       break;
     }
     return Value{r, nullptr, ok};
   }
-  llvm::Intrinsic::ID checked = llvm::Intrinsic::sadd_with_overflow;
-  if (n.op == ir::Op::Sub)
-    checked = llvm::Intrinsic::ssub_with_overflow;
-  else if (n.op == ir::Op::Mul)
-    checked = llvm::Intrinsic::smul_with_overflow;
-  llvm::Value *pair = b_.CreateBinaryIntrinsic(checked, a.v, b.v);
-  llvm::Value *overflow = b_.CreateExtractValue(pair, 1);
-  raiseIf(b_.CreateAnd(ok, overflow), siteError(n.b));
-  return Value{b_.CreateExtractValue(pair, 0), nullptr, ok};
+  // Wrapping arithmetic and the overflow test in plain operations: the loop vectoriser cannot
+  // widen the overflow intrinsics.
+  llvm::Value *r = nullptr;
+  llvm::Value *overflow = nullptr;
+  switch (n.op) {
+  case ir::Op::Add:
+    r = b_.CreateAdd(a.v, b.v);
+    overflow = addOverflows(a.v, b.v, r);
+    break;
+  case ir::Op::Sub:
+    r = b_.CreateSub(a.v, b.v);
+    // a - b overflows when a and b differ in sign and the result's sign is not a's.
+    overflow = b_.CreateICmpSLT(b_.CreateAnd(b_.CreateXor(a.v, b.v), b_.CreateXor(a.v, r)), i64(0));
+    break;
+  default: {
+    r = b_.CreateMul(a.v, b.v);
+    // Flagged when the product, computed in double, reaches 2^62 in magnitude: below that the
+    // rounding of the conversions and of the product (a few 2^-53) cannot hide an overflow of
+    // int64; from 2^62 to 2^63 the flag is conservative and the interpreter, which checks
+    // exactly, decides.
+    llvm::Value *product = b_.CreateFMul(b_.CreateSIToFP(a.v, b_.getDoubleTy()),
+                                         b_.CreateSIToFP(b.v, b_.getDoubleTy()));
+    llvm::Value *magnitude = b_.CreateUnaryIntrinsic(llvm::Intrinsic::fabs, product);
+    overflow = b_.CreateFCmpOGE(magnitude, f64(0x1p62));
+    break;
+  }
+  }
+  raiseIf(b_.CreateAnd(ok, overflow));
+  return Value{r, nullptr, ok};
 }
 
 Value RowLowering::comparison(const ir::Node &n) {

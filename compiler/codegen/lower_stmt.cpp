@@ -53,11 +53,7 @@ void RowLowering::statement(const ir::IndicatorStmt &s) {
           // Out of 0..100, NaN included, after the pass condition.
           llvm::Value *inRange =
               b_.CreateAnd(b_.CreateFCmpOGE(sv.v, f64(0.0)), b_.CreateFCmpOLE(sv.v, f64(100.0)));
-          Raised outOfRange;
-          outOfRange.site = s.scoreRange;
-          outOfRange.kind = errorKind(ir::ErrorKind::ScoreOutOfRange);
-          outOfRange.detail0 = b_.CreateBitCast(sv.v, b_.getInt64Ty());
-          raiseIf(b_.CreateAnd(sv.ok, b_.CreateNot(inRange)), outOfRange);
+          raiseIf(b_.CreateAnd(sv.ok, b_.CreateNot(inRange)));
         }
 
         // The missing policy's outcome, fixed at compile time.
@@ -201,11 +197,7 @@ void RowLowering::weightedForChecklist(const ir::WeightedStmt &s, std::size_t c)
   store(slot(s.total),
         Value{b_.CreateSelect(assessed, b_.CreateFDiv(numerator, denominator), f64(0.0)), nullptr,
               assessed});
-  Raised nothing;
-  nothing.site = s.nothingAssessed;
-  nothing.kind = errorKind(ir::ErrorKind::NothingAssessed);
-  nothing.detail0 = i64(static_cast<std::int64_t>(c));
-  raiseIf(b_.CreateNot(assessed), nothing);
+  raiseIf(b_.CreateNot(assessed));
 }
 
 void RowLowering::statement(const ir::RuleStmt &s) {

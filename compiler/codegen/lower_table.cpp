@@ -9,16 +9,6 @@ namespace xr::codegen::detail {
 
 using Policy = ir::TableStmt::Policy;
 
-Raised RowLowering::conflict(const ir::TableStmt &s, ir::ErrorKind kind, llvm::Value *first,
-                             std::uint32_t second) {
-  Raised r;
-  r.site = s.conflict;
-  r.kind = errorKind(kind);
-  r.detail0 = b_.CreateAdd(b_.CreateZExt(first, b_.getInt64Ty()), i64(1)); // rows are 1-based
-  r.detail1 = i64(std::int64_t{second} + 1);
-  return r;
-}
-
 void RowLowering::statement(const ir::TableStmt &s) {
   if (s.outcomes.size() != s.conditions.size())
     throw MalformedIr("a table with unequal numbers of conditions and outcomes");
@@ -93,8 +83,7 @@ void RowLowering::tableUnique(const ir::TableStmt &s, TypeKind kind) {
     Value c = expr(s.conditions[k], TypeKind::Bool);
     ifThen(b_.CreateAnd(c.ok, c.v), [&] {
       llvm::Value *earlier = load(first).v;
-      raiseIf(b_.CreateICmpNE(earlier, i32(count)),
-              conflict(s, ir::ErrorKind::UniqueConflict, earlier, k));
+      raiseIf(b_.CreateICmpNE(earlier, i32(count)));
       store(first, present(i32(k)));
     });
   }
@@ -154,7 +143,7 @@ void RowLowering::tableAny(const ir::TableStmt &s, TypeKind kind) {
           b_.CreateICmpEQ(first, i32(k)), [&] { store(value, outcome); },
           [&] {
             llvm::Value *same = sameValue(load(value), outcome, kind);
-            raiseIf(b_.CreateNot(same), conflict(s, ir::ErrorKind::AnyConflict, first, k));
+            raiseIf(b_.CreateNot(same));
           });
     });
   }
@@ -182,13 +171,9 @@ void RowLowering::tableFold(const ir::TableStmt &s, TypeKind kind) {
           break;
         case Policy::Sum:
           if (kind == TypeKind::Int) {
-            llvm::Value *pair =
-                b_.CreateBinaryIntrinsic(llvm::Intrinsic::sadd_with_overflow, acc.v, x);
-            Raised overflow;
-            overflow.site = s.conflict;
-            overflow.kind = errorKind(ir::ErrorKind::IntegerOverflow);
-            raiseIf(b_.CreateExtractValue(pair, 1), overflow);
-            store(value, present(b_.CreateExtractValue(pair, 0)));
+            llvm::Value *sum = b_.CreateAdd(acc.v, x);
+            raiseIf(addOverflows(acc.v, x, sum));
+            store(value, present(sum));
           } else {
             store(value, present(b_.CreateFAdd(acc.v, x)));
           }

@@ -186,101 +186,36 @@ llvm::Value *RowLowering::sameValue(const Value &a, const Value &b, TypeKind kin
 
 // ------------------------------------------------------------------------------ errors
 
-Raised RowLowering::siteError(std::int64_t site) {
-  if (site < 0 || static_cast<std::size_t>(site) >= p_.errors.size())
-    throw MalformedIr(fmt::format("error site {} does not exist", site));
-  Raised r;
-  r.site = static_cast<ir::ErrorSiteId>(site);
-  r.kind = errorKind(p_.errors[static_cast<std::size_t>(site)].kind);
-  return r;
+void RowLowering::raise() { raiseIf(truth(true)); }
+
+void RowLowering::raiseIf(llvm::Value *cond) {
+  // Into the held error of the eager operand being evaluated, if any, else the row's flag;
+  // without a branch either way.
+  llvm::AllocaInst *flag = held_ ? held_->pending : raised_;
+  b_.CreateStore(b_.CreateOr(b_.CreateLoad(b_.getInt1Ty(), flag), cond), flag);
 }
 
-void RowLowering::raise(const Raised &error) {
-  if (!error.siteValue && error.site >= p_.errors.size())
-    throw MalformedIr(fmt::format("error site {} does not exist", error.site));
-  if (held_) {
-    raiseIf(truth(true), error);
-    return;
-  }
-  // The row's error is written here, on the cold path, rather than merged into the error exit:
-  // a rule set has hundreds of raise sites, and merging their fields costs registers and
-  // compile time in every loop.
-  llvm::Value *at = b_.CreateInBoundsGEP(b_.getInt8Ty(), errors(),
-                                         b_.CreateMul(row_, i64(sizeof(batch::RowError))));
-  auto put = [&](std::size_t offset, llvm::Value *v) {
-    tagged(b_.CreateStore(v, b_.CreateConstInBoundsGEP1_64(b_.getInt8Ty(), at, offset)), "errors");
-  };
-  put(offsetof(batch::RowError, site), error.siteValue ? error.siteValue : i32(error.site));
-  put(offsetof(batch::RowError, kind), error.kind ? error.kind : i8(0));
-  put(offsetof(batch::RowError, fn), error.fnValue ? error.fnValue : b_.getInt16(error.fn));
-  put(offsetof(batch::RowError, code), error.code ? error.code : i32(0));
-  put(offsetof(batch::RowError, detail), error.detail0 ? error.detail0 : i64(0));
-  put(offsetof(batch::RowError, detail) + sizeof(std::int64_t),
-      error.detail1 ? error.detail1 : i64(0));
-  b_.CreateBr(failed_);
-  b_.SetInsertPoint(block("after.error")); // never reached
-}
-
-void RowLowering::raiseIf(llvm::Value *cond, const Raised &error) {
-  if (!held_) {
-    ifThen(cond, [&] { raise(error); });
-    return;
-  }
-  // Evaluating an eager operand: keep the operand's first error, without a branch.
-  if (!error.siteValue && error.site >= p_.errors.size())
-    throw MalformedIr(fmt::format("error site {} does not exist", error.site));
-  const Held &h = *held_;
-  llvm::Value *pending = b_.CreateLoad(b_.getInt1Ty(), h.pending);
-  llvm::Value *first = b_.CreateAnd(cond, b_.CreateNot(pending));
-  auto keep = [&](llvm::AllocaInst *at, llvm::Value *v) {
-    b_.CreateStore(b_.CreateSelect(first, v, b_.CreateLoad(at->getAllocatedType(), at)), at);
-  };
-  keep(h.site, error.siteValue ? error.siteValue : i32(error.site));
-  keep(h.kind, error.kind ? error.kind : i8(0));
-  keep(h.fn, error.fnValue ? error.fnValue : b_.getInt16(error.fn));
-  keep(h.code, error.code ? error.code : i32(0));
-  keep(h.detail0, error.detail0 ? error.detail0 : i64(0));
-  keep(h.detail1, error.detail1 ? error.detail1 : i64(0));
-  b_.CreateStore(b_.CreateOr(pending, cond), h.pending);
+llvm::Value *RowLowering::addOverflows(llvm::Value *a, llvm::Value *b, llvm::Value *r) {
+  // When the result's sign is neither operand's.
+  return b_.CreateICmpSLT(b_.CreateAnd(b_.CreateXor(a, r), b_.CreateXor(b, r)), i64(0));
 }
 
 Value RowLowering::eagerOperand(ir::ExprId id, TypeKind kind, std::optional<Held> &held) {
   if (speculable(id))
     return expr(id, kind); // it can raise nothing
   held.emplace();
-  Held &h = *held;
-  auto variable = [&](llvm::Type *type, const char *name) {
-    llvm::AllocaInst *at = entryAlloca(type, name);
-    b_.CreateStore(llvm::Constant::getNullValue(type), at);
-    return at;
-  };
-  h.pending = variable(b_.getInt1Ty(), "held");
-  h.site = variable(b_.getInt32Ty(), "held.site");
-  h.kind = variable(b_.getInt8Ty(), "held.kind");
-  h.fn = variable(b_.getInt16Ty(), "held.fn");
-  h.code = variable(b_.getInt32Ty(), "held.code");
-  h.detail0 = variable(b_.getInt64Ty(), "held.detail0");
-  h.detail1 = variable(b_.getInt64Ty(), "held.detail1");
+  held->pending = entryAlloca(b_.getInt1Ty(), "held");
+  b_.CreateStore(truth(false), held->pending);
   Held *outer = held_;
-  held_ = &h;
+  held_ = &*held;
   Value v = expr(id, kind);
   held_ = outer;
   return v;
 }
 
 void RowLowering::raiseHeld(const std::optional<Held> &held, llvm::Value *chosen) {
-  if (!held)
-    return;
-  const Held &h = *held;
-  auto load = [&](llvm::AllocaInst *at) { return b_.CreateLoad(at->getAllocatedType(), at); };
-  Raised error;
-  error.siteValue = load(h.site);
-  error.kind = load(h.kind);
-  error.fnValue = load(h.fn);
-  error.code = load(h.code);
-  error.detail0 = load(h.detail0);
-  error.detail1 = load(h.detail1);
-  raiseIf(b_.CreateAnd(chosen, load(h.pending)), error); // into an outer operand's, if any
+  if (held) // into an outer operand's, if any
+    raiseIf(b_.CreateAnd(chosen, b_.CreateLoad(b_.getInt1Ty(), held->pending)));
 }
 
 } // namespace xr::codegen::detail

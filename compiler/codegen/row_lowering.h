@@ -1,11 +1,17 @@
 #pragma once
 // Internal to compiler/codegen: the lowering of a program's per-record statements to loops over
 // rows (codegen.h is the public face). The rows of a batch are taken a tile at a time; for each
-// tile, each statement in program order is a loop over the tile's rows that have not failed.
-// For one row, a statement runs exactly as ir.h orders it: expressions left to right, lazy
-// operands only when chosen, and at the row's first error a jump to the loop's error exit,
-// which records it (so the first error is the one reported, and the row takes part in no later
-// statement, as the interpreter's narrowing of selections makes it).
+// tile, each group of statements in program order is a loop over all the tile's rows. Row loops
+// compute the values of records that raise no error, and only flag the others: an error sets
+// the row's status (abi.h), and the host evaluates the flagged rows again with the interpreter,
+// which finds and reports the first error exactly. So a row's loop has no error exits: what
+// follows an error runs on with values nobody uses (integer arithmetic wraps rather than being
+// undefined, divisors and indexes are kept valid), and a flagged row is computed by later
+// loops too. Such loops, with no calls, are straight-line code over independent rows, which
+// the loop vectoriser turns into vector code: the loops say that no row depends on another
+// (llvm.loop.parallel_accesses), which holds as every access is to the row's own element.
+// A flag can be conservative (an integer product near the int range is flagged, though it may
+// fit): the interpreter then finds no error and the row's results are the same.
 //
 // Slots live where the storage plan says (slot_storage.h): the results columns of the slots the
 // results keep, read and written in place as the interpreter does; a variable of the loop
@@ -64,24 +70,10 @@ struct Var {
   llvm::AllocaInst *ok = nullptr;
 };
 
-/// The fields of the batch::RowError being raised; null values are 0.
-struct Raised {
-  ir::ErrorSiteId site = 0;
-  llvm::Value *siteValue = nullptr; // i32: the site known only at run time (a held error)
-  llvm::Value *kind = nullptr;      // i8 ir::ErrorKind
-  std::uint16_t fn = 0;
-  llvm::Value *fnValue = nullptr; // i16: the function known only at run time
-  llvm::Value *code = nullptr;    // i32
-  llvm::Value *detail0 = nullptr; // i64
-  llvm::Value *detail1 = nullptr; // i64
-};
-
-/// The first error of a lazy operand evaluated before it is known whether the operand is
-/// chosen: held (variables of the row), not raised; raised after the choice if it was chosen.
+/// Whether a lazy operand evaluated before it is known whether the operand is chosen raised an
+/// error (a variable of the row, i1): held, and raised after the choice if it was chosen.
 struct Held {
-  llvm::AllocaInst *pending = nullptr; // i1: an error is held
-  llvm::AllocaInst *site = nullptr, *kind = nullptr, *fn = nullptr, *code = nullptr,
-                   *detail0 = nullptr, *detail1 = nullptr;
+  llvm::AllocaInst *pending = nullptr;
 };
 
 class RowLowering {
@@ -94,12 +86,10 @@ private:
   // ---- the functions: xr_eval's tiles, a function per group of statements that loops over a
   // tile's rows (lower_function.cpp)
   llvm::Function *statementFunction(std::size_t group);
-  void writeFailedRow();
   /// What the current function reads from the frame, loaded once in its entry block.
   llvm::Value *frameValue(std::size_t offset, llvm::Type *type);
   llvm::Value *arrayElement(std::size_t arrayOffset, std::size_t index);
   llvm::Value *status() { return frameValue(offsetof(XrJitFrame, status), ptr_); }
-  llvm::Value *errors() { return frameValue(offsetof(XrJitFrame, errors), ptr_); }
   llvm::Value *batchArena() { return frameValue(offsetof(XrJitFrame, batchArena), ptr_); }
   llvm::Value *kernelContext() { return frameValue(offsetof(XrJitFrame, kernelContext), ptr_); }
   llvm::Value *textSink() { return frameValue(offsetof(XrJitFrame, textSink), ptr_); }
@@ -145,11 +135,13 @@ private:
   llvm::Value *sameValue(const Value &a, const Value &b, TypeKind kind);
 
   // ---- errors (lower_values.cpp)
-  /// Leaves the row with an error; code after it goes to a block that is never reached.
-  void raise(const Raised &error);
-  void raiseIf(llvm::Value *cond, const Raised &error);
-  Raised siteError(std::int64_t site);
-  llvm::Value *errorKind(ir::ErrorKind kind) { return i8(static_cast<std::uint8_t>(kind)); }
+  /// Marks the row as raising an error (abi.h: the host evaluates it again with the
+  /// interpreter, which finds the first error). The code after it runs on: the values it
+  /// computes for the row are never used, and nothing it does with them is undefined.
+  void raise();
+  void raiseIf(llvm::Value *cond);
+  /// Whether the int64 sum r = a + b (wrapped) overflowed.
+  llvm::Value *addOverflows(llvm::Value *a, llvm::Value *b, llvm::Value *r);
 
   // ---- expressions (lower_expr.cpp, lower_call.cpp)
   const ir::Node &node(ir::ExprId id) const;
@@ -209,8 +201,6 @@ private:
   /// Rows with no match: the otherwise value, or `fallback`.
   void noMatch(const ir::TableStmt &s, llvm::Value *none, const Var &value, TypeKind kind,
                const Value &fallback);
-  Raised conflict(const ir::TableStmt &s, ir::ErrorKind kind, llvm::Value *first,
-                  std::uint32_t second);
 
   const ir::Program &p_;
   const StoragePlan &plan_;
@@ -231,7 +221,8 @@ private:
   std::map<std::size_t, llvm::Value *> frameValues_;                    // by frame offset
   std::map<std::pair<std::size_t, std::size_t>, llvm::Value *> arrays_; // by array, index
   std::map<std::uint32_t, Value> params_;
-  llvm::BasicBlock *failed_ = nullptr; // the current function's error exit
+  llvm::AllocaInst *raised_ = nullptr;       // i1: the row raised an error in this function
+  llvm::MDNode *parallelAccesses_ = nullptr; // the access group of the function's row loop
 
   std::vector<Var> slots_; // per slot, for the current function
   llvm::MDNode *tbaaRoot_ = nullptr;

@@ -10,7 +10,9 @@
 #include "compiler/codegen/slot_storage.h"
 #include "compiler/support/sha256.h"
 #include "runtime/batch/copy_key.h"
+#include "runtime/batch/row_copy.h"
 #include "runtime/builtins/calendar.h"
+#include "runtime/interp/interpreter.h"
 #include "runtime/jit/code_cache.h"
 #include "runtime/jit/session.h"
 
@@ -74,17 +76,6 @@ void clearRows(batch::Column &column, std::size_t from, std::size_t to) {
   std::memset(column.validity() + from, 0, to - from);
 }
 
-/// The listed rows of a column missing, with zero elements.
-void clearRows(batch::Column &column, const std::vector<std::size_t> &rows) {
-  const std::size_t size = batch::elementBytes(column.storage());
-  auto *values = static_cast<std::byte *>(column.rawValues());
-  std::uint8_t *valid = column.validity();
-  for (std::size_t row : rows) {
-    std::memset(values + row * size, 0, size);
-    valid[row] = 0;
-  }
-}
-
 } // namespace
 
 struct CompiledProgram::Impl {
@@ -96,6 +87,7 @@ struct CompiledProgram::Impl {
   XrKernelContext kernelContext{nullptr};
   std::int64_t keyField = -1;
   codegen::StoragePlan plan; // which results columns the code fills; its scratch buffer
+  std::unique_ptr<interp::Interpreter> exact; // for the rows the code flags (abi.h)
 };
 
 CompiledProgram::CompiledProgram(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -105,8 +97,8 @@ const ir::Program &CompiledProgram::program() const { return *impl_->program; }
 const CompileStats &CompiledProgram::stats() const { return impl_->stats; }
 
 /// The key of the code for this program on this host: the program's code, the slots it keeps in
-/// the results and where it keeps the others, this engine's version, the kernels it may inline, LLVM's version, and the CPU
-/// and its features the code is tuned for.
+/// the results and where it keeps the others, this engine's version, the kernels it may inline,
+/// LLVM's version, and the CPU and its features the code is tuned for.
 std::string cacheKey(const ir::Program &program, const ir::SlotSelection &kept,
                      const codegen::StoragePlan &plan, const HostTarget &host) {
   Sha256 hash;
@@ -197,6 +189,12 @@ std::unique_ptr<CompiledProgram> CompiledProgram::compile(const ir::Program &pro
       writeCachedObject(options.cacheDir, stats.key, *shared, stats.cacheProblem);
   }
 
+  try {
+    impl->exact = std::make_unique<interp::Interpreter>(program);
+  } catch (const std::invalid_argument &e) {
+    error = e.what();
+    return nullptr;
+  }
   if (!program.calendar.years.empty()) {
     impl->calendar = std::make_unique<builtins::CalendarIndex>(
         program.calendar.years, program.calendar.holidays, program.calendar.workdays);
@@ -260,7 +258,6 @@ void CompiledProgram::evaluate(const batch::Batch &batch, const batch::ParamValu
                          slotValid.data(),
                          scratch,
                          results.statusData(),
-                         results.errorData(),
                          batch.arena().data(),
                          cells.data(),
                          &impl_->kernelContext,
@@ -272,16 +269,17 @@ void CompiledProgram::evaluate(const batch::Batch &batch, const batch::ParamValu
     throw std::length_error("the text of a batch's results passes 4 GiB");
   for (ir::SlotId s : plan.unwrittenKept)
     clearRows(results.slot(s), 0, rows);
-  // A failed row's kept slots hold what it wrote before its error: clear them, slot by slot.
-  std::vector<std::size_t> failed;
+  // The rows that raised an error, or might have: the interpreter's results for them.
+  std::vector<std::size_t> raised;
   const std::uint8_t *status = results.statusData();
   for (std::size_t row = 0; row < rows; ++row)
     if (status[row] != static_cast<std::uint8_t>(batch::RowStatus::Ok))
-      failed.push_back(row);
-  if (!failed.empty())
-    for (ir::SlotId s = 0; s < p.slots.size(); ++s)
-      if (results.keeps(s))
-        clearRows(results.slot(s), failed);
+      raised.push_back(row);
+  if (!raised.empty()) {
+    batch::Results exact;
+    impl_->exact->evaluate(batch::selectRows(p, batch, raised), params, exact);
+    batch::placeRows(exact, raised, results);
+  }
   if (impl_->keyField >= 0 && results.hasKey())
     batch::copyKey(batch, static_cast<std::uint32_t>(impl_->keyField), results);
 }

@@ -82,6 +82,60 @@ TEST_F(JitOps, ErrorsOfLazyOperandsEvaluatedEagerlyAreRaisedOnlyWhenChosenAndFir
   EXPECT_EQ(outcome(3), "ok");
 }
 
+TEST_F(JitOps, IntArithmeticAtTheEdgesOfTheRangeAgreesWhereTheCodeOnlyFlagsAPossibleOverflow) {
+  // The compiled code checks a product in double and flags it from 2^62 on, though it may fit
+  // (row_lowering.h): the interpreter then decides. Sums and differences are checked exactly.
+  constexpr std::int64_t kMax = std::numeric_limits<std::int64_t>::max();
+  constexpr std::int64_t kMin = std::numeric_limits<std::int64_t>::min();
+  const std::uint32_t y = pb.field("y", Type::integer(true));
+  const ir::SlotId product = pb.let("product", pb.mul(pb.fieldRef(x), pb.fieldRef(y)));
+  const ir::SlotId sum = pb.let("sum", pb.add(pb.fieldRef(x), pb.fieldRef(y)));
+  const ir::SlotId difference = pb.let("difference", pb.sub(pb.fieldRef(x), pb.fieldRef(y)));
+  const std::vector<std::vector<ir::Constant>> rows = {
+      {I(3037000499), I(3037000499)},                       // 2^63 - 6e9: flagged, fits
+      {I(-3037000499), I(3037000499)},                      // the same below zero
+      {I(std::int64_t{1} << 31), I(std::int64_t{1} << 31)}, // 2^62 exactly: flagged, fits
+      {I(3037000500), I(3037000500)},                       // just past 2^63: overflows
+      {I(kMax), I(1)},                                      // the sum overflows, the difference not
+      {I(kMin), I(1)},                                      // the difference overflows, the sum not
+      {I(kMax), I(-1)},
+      {I(kMin), I(-1)}, // the product overflows (-kMin), and the sum
+      {I(7), Missing(Type::integer())},
+      {I(-6), I(7)},
+  };
+  const batch::Results r = runBoth(pb.p, rows);
+  EXPECT_TRUE(r.ok(0));
+  EXPECT_EQ(r.value(product, 0).i, 9223372030926249001);
+  EXPECT_TRUE(r.ok(1));
+  EXPECT_EQ(r.value(product, 1).i, -9223372030926249001);
+  EXPECT_TRUE(r.ok(2));
+  EXPECT_EQ(r.value(product, 2).i, std::int64_t{1} << 62);
+  EXPECT_FALSE(r.ok(3));
+  EXPECT_FALSE(r.ok(4));
+  EXPECT_FALSE(r.ok(5));
+  EXPECT_FALSE(r.ok(6)); // kMax * -1 fits, kMax - -1 does not
+  EXPECT_FALSE(r.ok(7));
+  ASSERT_TRUE(r.ok(8));
+  EXPECT_FALSE(r.value(sum, 8).valid);
+  ASSERT_TRUE(r.ok(9));
+  EXPECT_EQ(r.value(product, 9).i, -42);
+  EXPECT_EQ(r.value(difference, 9).i, -13);
+}
+
+TEST_F(JitOps, RowLoopsWithErrorsMissingValuesAndChoicesAreVectorised) {
+  // What makes the JIT fast (row_lowering.h): errors are flags, not exits, and the loops say
+  // that rows are independent. A loop the vectoriser gave up on would have no vector type.
+  const std::uint32_t rate = pb.field("rate", Type::number(true));
+  pb.let("score", pb.ifE(pb.cmp(Op::Gt, pb.fieldRef(x), pb.i(0)),
+                         pb.div(pb.fieldRef(rate), pb.toNumber(pb.fieldRef(x))),
+                         pb.coalesce(pb.fieldRef(rate), pb.n(1))));
+  pb.let("sum", pb.add(pb.mul(pb.fieldRef(x), pb.i(3)), pb.i(1)));
+  std::string text, error;
+  ASSERT_TRUE(jit::CompiledProgram::optimisedIr(pb.p, text, error)) << error;
+  EXPECT_NE(text.find(" x double>"), std::string::npos) << text;
+  EXPECT_NE(text.find(" x i64>"), std::string::npos) << text;
+}
+
 TEST_F(JitOps, MalformedIrIsAnErrorNotACrash) {
   pb.let("bad", pb.node(Op::Add, Type::integer(), {pb.i(1), pb.n(2)}, 0, 0));
   std::string error;

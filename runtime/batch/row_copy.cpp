@@ -1,0 +1,59 @@
+#include "runtime/batch/row_copy.h"
+
+#include <cstring>
+#include <stdexcept>
+#include <string_view>
+
+namespace xr::batch {
+namespace {
+
+/// One cell: its element and validity; a text through `appendText`, which puts it where `to`'s
+/// references point and returns its reference.
+template <class AppendText>
+void copyCell(const Column &from, std::size_t fromRow, std::string_view fromArena, Column &to,
+              std::size_t toRow, AppendText &&appendText) {
+  if (!from.valid(fromRow)) {
+    to.setMissing(toRow);
+    return;
+  }
+  if (from.storage() == Storage::Text) {
+    const TextRef ref = from.values<TextRef>()[fromRow];
+    to.setText(toRow, appendText(fromArena.substr(ref.offset, ref.length)));
+    return;
+  }
+  const std::size_t size = elementBytes(from.storage());
+  std::memcpy(static_cast<std::byte *>(to.rawValues()) + toRow * size,
+              static_cast<const std::byte *>(from.rawValues()) + fromRow * size, size);
+  to.validity()[toRow] = 1;
+}
+
+} // namespace
+
+Batch selectRows(const ir::Program &program, const Batch &from,
+                 const std::vector<std::size_t> &rows) {
+  Batch to(program);
+  if (to.fieldCount() != from.fieldCount())
+    throw std::invalid_argument("selectRows: a batch made for another program");
+  to.resize(rows.size());
+  auto append = [&to](std::string_view text) { return to.appendText(text); };
+  for (std::uint32_t f = 0; f < from.fieldCount(); ++f)
+    for (std::size_t i = 0; i < rows.size(); ++i)
+      copyCell(from.column(f), rows[i], from.arena(), to.column(f), i, append);
+  return to;
+}
+
+void placeRows(const Results &from, const std::vector<std::size_t> &rows, Results &to) {
+  if (from.slotCount() != to.slotCount() || from.rows() != rows.size())
+    throw std::invalid_argument("placeRows: results of another program or other rows");
+  auto append = [&to](std::string_view text) { return appendText(to.arena(), text); };
+  for (ir::SlotId s = 0; s < to.slotCount(); ++s)
+    if (to.keeps(s))
+      for (std::size_t i = 0; i < rows.size(); ++i)
+        copyCell(from.slot(s), i, from.arena(), to.slot(s), rows[i], append);
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    to.statusData()[rows[i]] = from.statusData()[i];
+    to.errorData()[rows[i]] = from.error(i);
+  }
+}
+
+} // namespace xr::batch

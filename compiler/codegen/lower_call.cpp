@@ -122,6 +122,9 @@ Value RowLowering::call(const ir::Node &n, TypeKind kind) {
     llvm::AllocaInst *out = nullptr;
     if (entry.failable) {
       out = entryAlloca(outType(b_, entry.result), "kernel.out");
+      // A kernel that fails writes nothing, and the row's code runs on with the value: zero
+      // rather than undefined, which a branch on it would make undefined behaviour.
+      b_.CreateStore(llvm::Constant::getNullValue(out->getAllocatedType()), out);
       abiArgs.push_back(kernelContext());
       abiArgs.push_back(out);
     }

@@ -98,12 +98,15 @@ bool linkKernels(llvm::Module &module, std::string &error) {
     return false;
   }
   // Compiled for a generic x86-64; in the module they take the host's features, as the code
-  // that calls them does (the inliner refuses a callee with features its caller lacks).
+  // that calls them does (the inliner refuses a callee with features its caller lacks). All
+  // inline, into the row loops, where the vectoriser can widen them (optimise.cpp).
   for (const std::string &name : linked)
     if (llvm::Function *f = module.getFunction(name)) {
       f->removeFnAttr("target-cpu");
       f->removeFnAttr("target-features");
       f->removeFnAttr("tune-cpu");
+      f->removeFnAttr(llvm::Attribute::NoInline);
+      f->addFnAttr(llvm::Attribute::AlwaysInline);
     }
   return true;
 }

@@ -1,6 +1,7 @@
 #pragma once
-// The module pipeline of the JIT: the new pass manager at O1 with the host target machine
-// (without it the row loops stay scalar), then machine code as an object file. Floating point
+// The module pipeline of the JIT: the new pass manager, with a pipeline of its own (see the
+// .cpp) and the host target machine (without it the row loops stay scalar), then machine code
+// as an object file. Floating point
 // is never contracted: the target machine is made with FPOpFusion::Strict and the generated IR
 // carries no fast-math flags, so every operation rounds as the interpreter's does.
 #include <string>
@@ -14,7 +15,7 @@ class TargetMachine;
 namespace xr::codegen {
 
 /// Sets the module's triple and data layout for `target`, links the kernels it calls
-/// (link_kernels.h) and optimises it (O1, see the .cpp). False with `error` when the kernels
+/// (link_kernels.h) and optimises it (see the .cpp). False with `error` when the kernels
 /// cannot be linked.
 bool optimiseModule(llvm::Module &module, llvm::TargetMachine &target, std::string &error);
 

@@ -2,6 +2,7 @@
 
 #include "compiler/ir/slot_access.h"
 #include "runtime/batch/column.h"
+#include "runtime/builtins/registry.h"
 
 #include <fmt/format.h>
 
@@ -12,14 +13,55 @@ namespace {
 
 std::size_t aligned(std::size_t bytes) { return (bytes + 63) / 64 * 64; }
 
+/// Whether a statement's loop stays scalar code: it calls a function the code cannot inline
+/// (the calendar's, whose index is not in the kernels' bitcode), or handles text (compared,
+/// passed to a kernel, or stored: calls of the host's helpers and of the C library).
+bool callsOut(const ir::Program &program, const ir::SlotAccess &access) {
+  for (ir::ExprId id : access.nodes) {
+    const ir::Node &n = program.nodes[id];
+    if (n.type.kind == TypeKind::Text)
+      return true;
+    if (n.op == ir::Op::Call && n.a >= 0 && n.a < static_cast<std::int64_t>(builtins::Fn::Count_)) {
+      const builtins::Builtin &fn = builtins::get(static_cast<builtins::Fn>(n.a));
+      if (fn.needsCalendar)
+        return true;
+      for (TypeKind param : fn.params)
+        if (param == TypeKind::Text)
+          return true;
+    }
+  }
+  for (ir::SlotId s : access.writes)
+    if (s < program.slots.size() && program.slots[s].type.kind == TypeKind::Text)
+      return true;
+  return false;
+}
+
+/// Runs of at most kGroupStatements statements, a run ending where a statement that calls out
+/// (callsOut) follows one that does not, or the reverse: one call in a loop keeps the loop
+/// vectoriser from all of it.
+std::vector<std::pair<std::size_t, std::size_t>>
+groupStatements(const ir::Program &program, const std::vector<ir::SlotAccess> &accesses) {
+  std::vector<std::pair<std::size_t, std::size_t>> groups;
+  std::size_t first = 0;
+  for (std::size_t i = 1; i <= program.statements.size(); ++i)
+    if (i == program.statements.size() || i - first == kGroupStatements ||
+        callsOut(program, accesses[i]) != callsOut(program, accesses[first])) {
+      groups.emplace_back(first, i);
+      first = i;
+    }
+  return groups;
+}
+
 } // namespace
 
 StoragePlan planStorage(const ir::Program &program, const ir::SlotSelection &kept) {
   StoragePlan plan;
   plan.kept = kept;
   const std::size_t slotCount = program.slots.size();
-  for (std::size_t first = 0; first < program.statements.size(); first += kGroupStatements)
-    plan.groups.emplace_back(first, std::min(program.statements.size(), first + kGroupStatements));
+  std::vector<ir::SlotAccess> accesses;
+  for (const ir::Stmt &statement : program.statements)
+    accesses.push_back(ir::slotAccess(program, statement));
+  plan.groups = groupStatements(program, accesses);
 
   // The groups that touch each slot: none, one (its index), or several.
   constexpr std::int64_t kNone = -1, kSeveral = -2;
@@ -27,7 +69,7 @@ StoragePlan planStorage(const ir::Program &program, const ir::SlotSelection &kep
   std::vector<bool> written(slotCount, false);
   for (std::size_t g = 0; g < plan.groups.size(); ++g)
     for (std::size_t i = plan.groups[g].first; i < plan.groups[g].second; ++i) {
-      const ir::SlotAccess access = ir::slotAccess(program, program.statements[i]);
+      const ir::SlotAccess &access = accesses[i];
       auto touch = [&](ir::SlotId s) {
         if (s >= slotCount)
           return;

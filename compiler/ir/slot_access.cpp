@@ -27,6 +27,7 @@ public:
       pending.pop_back();
       if (id >= p_.nodes.size())
         continue; // malformed IR: the back ends reject it when they lower it
+      out_.nodes.push_back(id);
       const Node &n = p_.nodes[id];
       if (n.op == Op::Slot && n.a >= 0)
         read(static_cast<SlotId>(n.a));

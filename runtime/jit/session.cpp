@@ -82,7 +82,8 @@ std::unique_ptr<Session> Session::create(std::string &error) {
     return nullptr;
   }
   // Machine code at the "less" level: a tenth less time emitting than the default level, and no
-  // slower code measured on the national rule sets (the row loops are branchy scalar code).
+  // slower code measured on the national rule sets. The "none" level emits in a quarter of the
+  // time, but its vector loops ran a sixth slower.
   builder->setCodeGenOptLevel(llvm::CodeGenOptLevel::Less);
   builder->getOptions().AllowFPOpFusion = llvm::FPOpFusion::Strict; // no fused multiply-add
 

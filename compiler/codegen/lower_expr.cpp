@@ -28,6 +28,8 @@ TypeKind RowLowering::kindOf(ir::ExprId id) const {
 }
 
 Value RowLowering::expr(ir::ExprId id, TypeKind want) {
+  if (!hoisting_ && invariantCalls_.contains(id))
+    return hoistedCall(id, want);
   const ir::Node &n = node(id);
   const TypeKind own = n.type.kind == TypeKind::Error ? want : n.type.kind;
   Value v;
@@ -150,6 +152,30 @@ Value RowLowering::expr(ir::ExprId id, TypeKind want) {
     break;
   }
   return adapt(v, own, want);
+}
+
+Value RowLowering::hoistedCall(ir::ExprId id, TypeKind want) {
+  auto found = hoisted_.find({id, want});
+  if (found == hoisted_.end()) {
+    llvm::IRBuilderBase::InsertPointGuard back(b_);
+    Hoisted h;
+    h.raised = entryAlloca(b_.getInt1Ty(), "hoisted.raised");
+    b_.SetInsertPoint(preheader_);
+    b_.CreateStore(truth(false), h.raised);
+    llvm::AllocaInst *rowFlag = raised_;
+    Held *held = held_;
+    raised_ = h.raised;
+    held_ = nullptr;
+    hoisting_ = true;
+    h.value = expr(id, want);
+    hoisting_ = false;
+    held_ = held;
+    raised_ = rowFlag;
+    preheader_ = b_.GetInsertBlock(); // the call's blocks end here
+    found = hoisted_.emplace(std::pair{id, want}, h).first;
+  }
+  raiseIf(b_.CreateLoad(b_.getInt1Ty(), found->second.raised));
+  return found->second.value;
 }
 
 Value RowLowering::arithmetic(const ir::Node &n, TypeKind kind) {

@@ -35,7 +35,8 @@ llvm::Type *elementType(llvm::IRBuilder<> &b, TypeKind kind) {
 } // namespace
 
 RowLowering::RowLowering(const ir::Program &program, const StoragePlan &plan, llvm::Module &module)
-    : p_(program), plan_(plan), m_(module), c_(module.getContext()), b_(c_) {
+    : p_(program), plan_(plan), invariantCalls_(program), m_(module), c_(module.getContext()),
+      b_(c_) {
   ptr_ = b_.getPtrTy();
   tbaaRoot_ = llvm::MDBuilder(c_).createTBAARoot("xuncha columns");
 }
@@ -111,20 +112,21 @@ llvm::Function *RowLowering::statementFunction(std::size_t group) {
   params_.clear();
   group_ = static_cast<std::uint32_t>(group);
   slots_.assign(p_.slots.size(), Var{});
+  hoisted_.clear();
   // Every access of the loop is tagged (tagged()), the frame's loads in the entry block too,
   // which is harmless: they are outside the loop.
   parallelAccesses_ = llvm::MDNode::getDistinct(c_, {});
 
   entry_ = block("entry");
+  preheader_ = block("hoisted");
   llvm::BasicBlock *loop = block("row");
   llvm::BasicBlock *done = block("done");
   b_.SetInsertPoint(entry_);
   raised_ = entryAlloca(b_.getInt1Ty(), "raised");
-  b_.CreateBr(loop); // a tile holds at least one row; the entry's loads go before this
+  b_.CreateBr(preheader_); // the entry's loads go before this
 
   b_.SetInsertPoint(loop);
   llvm::PHINode *row = b_.CreatePHI(b_.getInt64Ty(), 2, "row");
-  row->addIncoming(tileStart_, entry_);
   row_ = row;
   tileRow_ = b_.CreateSub(row, tileStart_, "tile.row", true, true);
   b_.CreateStore(truth(false), raised_);
@@ -154,6 +156,9 @@ llvm::Function *RowLowering::statementFunction(std::size_t group) {
   llvm::MDNode *loopId = llvm::MDNode::getDistinct(c_, properties);
   loopId->replaceOperandWith(0, loopId);
   latch->setMetadata(llvm::LLVMContext::MD_loop, loopId);
+  b_.SetInsertPoint(preheader_); // a tile holds at least one row
+  b_.CreateBr(loop);
+  row->addIncoming(tileStart_, preheader_);
   b_.SetInsertPoint(done);
   b_.CreateRetVoid();
   parallelAccesses_ = nullptr;

@@ -26,6 +26,7 @@
 // Malformed IR (a compiler bug, not a user error) throws MalformedIr from here; codegen.cpp
 // turns it into a message. No LLVM frame is on the stack when it is thrown.
 #include "compiler/codegen/abi.h"
+#include "compiler/codegen/invariant_calls.h"
 #include "compiler/codegen/slot_storage.h"
 #include "compiler/ir/ir.h"
 #include "runtime/builtins/registry.h"
@@ -150,6 +151,9 @@ private:
   /// The value of an expression as a value of `kind` (the kind a Fail node stands for).
   Value expr(ir::ExprId id, TypeKind kind);
   Value exprOwn(ir::ExprId id) { return expr(id, kindOf(id)); }
+  /// A call of invariant_calls.h: made once, where the current function's loop starts (the
+  /// first time the function needs it), its error raised where the record uses it.
+  Value hoistedCall(ir::ExprId id, TypeKind want);
   Value arithmetic(const ir::Node &n, TypeKind kind);
   Value comparison(const ir::Node &n);
   /// Whether evaluating an expression can do nothing but give a value (no error, no kernel
@@ -204,6 +208,7 @@ private:
 
   const ir::Program &p_;
   const StoragePlan &plan_;
+  const InvariantCalls invariantCalls_;
   llvm::Module &m_;
   llvm::LLVMContext &c_;
   llvm::IRBuilder<> b_;
@@ -221,6 +226,14 @@ private:
   std::map<std::size_t, llvm::Value *> frameValues_;                    // by frame offset
   std::map<std::pair<std::size_t, std::size_t>, llvm::Value *> arrays_; // by array, index
   std::map<std::uint32_t, Value> params_;
+  llvm::BasicBlock *preheader_ = nullptr; // where hoisted calls go: the last block before the
+                                          // loop, terminated once the loop is made
+  struct Hoisted {
+    Value value;
+    llvm::AllocaInst *raised = nullptr; // i1: the call raised an error
+  };
+  std::map<std::pair<ir::ExprId, TypeKind>, Hoisted> hoisted_; // in the current function
+  bool hoisting_ = false; // a hoisted call is being lowered (its operands are not hoisted)
   llvm::AllocaInst *raised_ = nullptr;       // i1: the row raised an error in this function
   llvm::MDNode *parallelAccesses_ = nullptr; // the access group of the function's row loop
 

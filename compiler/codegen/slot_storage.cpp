@@ -1,5 +1,6 @@
 #include "compiler/codegen/slot_storage.h"
 
+#include "compiler/codegen/invariant_calls.h"
 #include "compiler/ir/slot_access.h"
 #include "runtime/batch/column.h"
 #include "runtime/builtins/registry.h"
@@ -14,14 +15,17 @@ namespace {
 std::size_t aligned(std::size_t bytes) { return (bytes + 63) / 64 * 64; }
 
 /// Whether a statement's loop stays scalar code: it calls a function the code cannot inline
-/// (the calendar's, whose index is not in the kernels' bitcode), or handles text (compared,
-/// passed to a kernel, or stored: calls of the host's helpers and of the C library).
-bool callsOut(const ir::Program &program, const ir::SlotAccess &access) {
+/// (the calendar's, whose index is not in the kernels' bitcode) with arguments that vary from
+/// record to record (invariant_calls.h), or handles text (compared, passed to a kernel, or
+/// stored: calls of the host's helpers and of the C library).
+bool callsOut(const ir::Program &program, const InvariantCalls &invariant,
+              const ir::SlotAccess &access) {
   for (ir::ExprId id : access.nodes) {
     const ir::Node &n = program.nodes[id];
     if (n.type.kind == TypeKind::Text)
       return true;
-    if (n.op == ir::Op::Call && n.a >= 0 && n.a < static_cast<std::int64_t>(builtins::Fn::Count_)) {
+    if (n.op == ir::Op::Call && !invariant.contains(id) && n.a >= 0 &&
+        n.a < static_cast<std::int64_t>(builtins::Fn::Count_)) {
       const builtins::Builtin &fn = builtins::get(static_cast<builtins::Fn>(n.a));
       if (fn.needsCalendar)
         return true;
@@ -41,11 +45,13 @@ bool callsOut(const ir::Program &program, const ir::SlotAccess &access) {
 /// vectoriser from all of it.
 std::vector<std::pair<std::size_t, std::size_t>>
 groupStatements(const ir::Program &program, const std::vector<ir::SlotAccess> &accesses) {
+  const InvariantCalls invariant(program);
   std::vector<std::pair<std::size_t, std::size_t>> groups;
   std::size_t first = 0;
   for (std::size_t i = 1; i <= program.statements.size(); ++i)
     if (i == program.statements.size() || i - first == kGroupStatements ||
-        callsOut(program, accesses[i]) != callsOut(program, accesses[first])) {
+        callsOut(program, invariant, accesses[i]) !=
+            callsOut(program, invariant, accesses[first])) {
       groups.emplace_back(first, i);
       first = i;
     }

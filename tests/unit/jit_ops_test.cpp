@@ -3,6 +3,8 @@
 // refuses to compile.
 #include "jit_test_support.h"
 
+#include "compiler/codegen/invariant_calls.h"
+
 #include <limits>
 #include <thread>
 
@@ -134,6 +136,56 @@ TEST_F(JitOps, RowLoopsWithErrorsMissingValuesAndChoicesAreVectorised) {
   ASSERT_TRUE(jit::CompiledProgram::optimisedIr(pb.p, text, error)) << error;
   EXPECT_NE(text.find(" x double>"), std::string::npos) << text;
   EXPECT_NE(text.find(" x i64>"), std::string::npos) << text;
+}
+
+TEST_F(JitOps, CallsOfParamsAloneAreMadeOnceAndRaiseWhereARecordUsesThem) {
+  // add_days($last, 2) is the same for every record: the code makes it before the loop
+  // (invariant_calls.h), and only the records that choose it get its error.
+  const std::uint32_t last = pb.param("last", Type::date(), D(9999, 12, 30));
+  auto addDays = [&](std::int64_t n) {
+    return pb.call(builtins::Fn::AddDays, {pb.paramRef(last), pb.i(n)});
+  };
+  const ir::SlotId day =
+      pb.let("day", pb.ifE(pb.cmp(Op::Gt, pb.fieldRef(x), pb.i(0)), addDays(2), addDays(1)));
+  pb.let("again", pb.call(builtins::Fn::DaysBetween, {addDays(1), pb.slotRef(day)}));
+  const codegen::InvariantCalls invariant(pb.p);
+  std::size_t hoisted = 0;
+  for (ir::ExprId id = 0; id < pb.p.nodes.size(); ++id)
+    hoisted += invariant.contains(id) ? 1 : 0;
+  EXPECT_EQ(hoisted, 3u); // the three add_days; days_between reads a slot
+  const batch::Results r =
+      runBoth(pb.p, {row(I(1)), row(I(0)), row(Missing(Type::integer())), row(I(-3))});
+  EXPECT_FALSE(r.ok(0));
+  ASSERT_TRUE(r.ok(1));
+  EXPECT_EQ(r.value(day, 1).i, *dates::makeDate(9999, 12, 31));
+  EXPECT_TRUE(r.ok(2)); // a missing condition chooses neither
+  EXPECT_TRUE(r.ok(3));
+}
+
+TEST_F(JitOps, InvariantCallsOfMalformedIrEndAndHoistNothingWrong) {
+  // A node among its own operands, and one whose operand does not exist.
+  ir::Node add;
+  add.op = Op::Add;
+  add.type = Type::integer();
+  add.firstArg = static_cast<std::uint32_t>(pb.p.args.size());
+  add.argCount = 2;
+  pb.p.nodes.push_back(add);
+  const auto cyclic = static_cast<ir::ExprId>(pb.p.nodes.size() - 1);
+  pb.p.args.push_back(cyclic);
+  pb.p.args.push_back(999999);
+  ir::Node call;
+  call.op = Op::Call;
+  call.type = Type::date();
+  call.firstArg = static_cast<std::uint32_t>(pb.p.args.size());
+  call.argCount = 2;
+  call.a = static_cast<std::int64_t>(builtins::Fn::AddDays);
+  pb.p.nodes.push_back(call);
+  pb.p.args.push_back(cyclic);
+  pb.p.args.push_back(cyclic);
+  const codegen::InvariantCalls invariant(pb.p);
+  EXPECT_FALSE(invariant.contains(cyclic));
+  EXPECT_FALSE(invariant.contains(cyclic + 1));
+  EXPECT_FALSE(invariant.contains(999999));
 }
 
 TEST_F(JitOps, MalformedIrIsAnErrorNotACrash) {

@@ -13,7 +13,7 @@ namespace xr::codegen {
 
 /// Raised whenever a change to the code generator, the ABI or the runtime's helpers changes the
 /// code made for some program: cached code of another version is never used.
-inline constexpr std::uint32_t kCodegenVersion = 5;
+inline constexpr std::uint32_t kCodegenVersion = 6;
 
 /// Lower-case hex.
 std::string programKey(const ir::Program &program);

@@ -1,6 +1,6 @@
 // The function xr_eval, which takes a batch a tile of rows at a time, and the functions it calls
-// for each tile: one per group of statements, a loop over the tile's rows that have not failed,
-// with its error exit.
+// for each tile: one per group of statements, a loop over the tile's rows that flags the rows
+// raising an error (row_lowering.h), after the calls it makes once per tile.
 #include "compiler/codegen/abi.h"
 #include "compiler/codegen/row_lowering.h"
 #include "runtime/batch/column.h"

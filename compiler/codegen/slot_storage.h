@@ -4,8 +4,10 @@
 // the host reads the same plan for code it takes from a cache (to size the scratch buffer and
 // to know which results columns the code fills).
 //
-// The code runs a batch a tile of kTileRows rows at a time; for each tile, each group of
-// kGroupStatements statements is a loop over the tile's rows (row_lowering.h). A slot is kept
+// The code runs a batch a tile of kTileRows rows at a time; for each tile, each group of at
+// most kGroupStatements consecutive statements is a loop over the tile's rows (row_lowering.h),
+// statements that call out of the code (the calendar, text) grouped apart from the others so
+// that those loops vectorise. A slot is kept
 //  - in its results column, when the results keep it (the consumer reads it);
 //  - in a variable of one loop (a register, after mem2reg), when only one group touches it;
 //  - in a column of the tile's scratch buffer (kTileRows rows, small enough to stay in the

@@ -1,10 +1,12 @@
 // Results that keep only some slots (ir::SlotSelection): the storage plan that lets the JIT
 // keep the others to itself (codegen/slot_storage.h), the results' contract, and both engines
 // agreeing on the kept slots, the national-size rule set under several selections.
+#include "compiler/codegen/invariant_calls.h"
 #include "compiler/codegen/slot_storage.h"
 #include "compiler/ir/slot_access.h"
 #include "jit_fuzz_support.h"
 #include "national_testing.h"
+#include "runtime/builtins/registry.h"
 #include "xuncha/run.h"
 
 #include <set>
@@ -100,6 +102,43 @@ TEST(StoragePlan, KeptSlotsAreResultsAndOthersStayWithTheLoopsThatTouchThem) {
   // later loop, and lets read only by their own indicator.
   EXPECT_GT(inLoops, 0u);
   EXPECT_GT(inScratch, 0u);
+}
+
+TEST(StoragePlan, StatementsThatCallOutAreGroupedApartAndGroupsCoverEveryStatementInOrder) {
+  auto c = compileNational();
+  ASSERT_TRUE(c->program);
+  const ir::Program &p = *c->program;
+  const codegen::StoragePlan plan = codegen::planStorage(p, {});
+  const codegen::InvariantCalls invariant(p);
+  // Whether a statement makes a call the loop vectoriser cannot widen, worked out here.
+  auto callsOut = [&](std::size_t i) {
+    const ir::SlotAccess access = ir::slotAccess(p, p.statements[i]);
+    for (ir::ExprId id : access.nodes) {
+      const ir::Node &n = p.nodes[id];
+      if (n.type.kind == TypeKind::Text ||
+          (n.op == ir::Op::Call && !invariant.contains(id) &&
+           builtins::get(static_cast<builtins::Fn>(n.a)).needsCalendar))
+        return true;
+    }
+    for (ir::SlotId s : access.writes)
+      if (p.slots[s].type.kind == TypeKind::Text)
+        return true;
+    return false;
+  };
+  std::size_t next = 0, callingGroups = 0;
+  for (const auto &[first, last] : plan.groups) {
+    EXPECT_EQ(first, next);
+    EXPECT_LT(first, last);
+    EXPECT_LE(last - first, codegen::kGroupStatements);
+    for (std::size_t i = first; i < last; ++i)
+      EXPECT_EQ(callsOut(i), callsOut(first)) << "statement " << i;
+    callingGroups += callsOut(first) ? 1 : 0;
+    next = last;
+  }
+  EXPECT_EQ(next, p.statements.size());
+  // add_workdays of a slot and of a field, and the text of the report's region groups.
+  EXPECT_GT(callingGroups, 0u);
+  EXPECT_LT(callingGroups, plan.groups.size());
 }
 
 TEST(KeptResults, BothEnginesAgreeOnTheKeptSlotsOfTheNationalRuleSet) {

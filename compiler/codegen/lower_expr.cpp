@@ -163,7 +163,7 @@ Value RowLowering::hoistedCall(ir::ExprId id, TypeKind want) {
     b_.SetInsertPoint(preheader_);
     b_.CreateStore(truth(false), h.raised);
     llvm::AllocaInst *rowFlag = raised_;
-    Held *held = held_;
+    llvm::AllocaInst *held = held_;
     raised_ = h.raised;
     held_ = nullptr;
     hoisting_ = true;
@@ -375,7 +375,7 @@ Value RowLowering::logic(const ir::Node &n, bool isAnd) {
   if (eager(arg(n, 1))) {
     // Evaluated for every record and chosen without a branch; its error, if it raised one,
     // only when the left operand does not decide.
-    std::optional<Held> held;
+    llvm::AllocaInst *held = nullptr;
     Value right = eagerOperand(arg(n, 1), TypeKind::Bool, held);
     llvm::Value *leftDecides = decides(left);
     raiseHeld(held, b_.CreateNot(leftDecides));
@@ -393,7 +393,7 @@ Value RowLowering::logic(const ir::Node &n, bool isAnd) {
 Value RowLowering::coalesce(const ir::Node &n, TypeKind kind) {
   Value value = expr(arg(n, 0), kind);
   if (eager(arg(n, 1))) {
-    std::optional<Held> held;
+    llvm::AllocaInst *held = nullptr;
     Value fallback = eagerOperand(arg(n, 1), kind, held);
     raiseHeld(held, b_.CreateNot(value.ok));
     return select(value.ok, value, fallback);
@@ -407,7 +407,7 @@ Value RowLowering::choice(const ir::Node &n, TypeKind kind) {
   Value cond = expr(arg(n, 0), TypeKind::Bool);
   llvm::Value *chosen = b_.CreateAnd(cond.ok, cond.v);
   if (eager(arg(n, 1)) && eager(arg(n, 2))) {
-    std::optional<Held> heldThen, heldElse;
+    llvm::AllocaInst *heldThen = nullptr, *heldElse = nullptr;
     Value then = eagerOperand(arg(n, 1), kind, heldThen);
     Value otherwise = eagerOperand(arg(n, 2), kind, heldElse);
     // If: a missing condition chooses neither branch; When: it chooses `else`.

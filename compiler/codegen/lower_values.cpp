@@ -191,7 +191,7 @@ void RowLowering::raise() { raiseIf(truth(true)); }
 void RowLowering::raiseIf(llvm::Value *cond) {
   // Into the held error of the eager operand being evaluated, if any, else the row's flag;
   // without a branch either way.
-  llvm::AllocaInst *flag = held_ ? held_->pending : raised_;
+  llvm::AllocaInst *flag = held_ ? held_ : raised_;
   b_.CreateStore(b_.CreateOr(b_.CreateLoad(b_.getInt1Ty(), flag), cond), flag);
 }
 
@@ -200,22 +200,22 @@ llvm::Value *RowLowering::addOverflows(llvm::Value *a, llvm::Value *b, llvm::Val
   return b_.CreateICmpSLT(b_.CreateAnd(b_.CreateXor(a, r), b_.CreateXor(b, r)), i64(0));
 }
 
-Value RowLowering::eagerOperand(ir::ExprId id, TypeKind kind, std::optional<Held> &held) {
+Value RowLowering::eagerOperand(ir::ExprId id, TypeKind kind, llvm::AllocaInst *&held) {
+  held = nullptr;
   if (speculable(id))
     return expr(id, kind); // it can raise nothing
-  held.emplace();
-  held->pending = entryAlloca(b_.getInt1Ty(), "held");
-  b_.CreateStore(truth(false), held->pending);
-  Held *outer = held_;
-  held_ = &*held;
+  held = entryAlloca(b_.getInt1Ty(), "held");
+  b_.CreateStore(truth(false), held);
+  llvm::AllocaInst *outer = held_;
+  held_ = held;
   Value v = expr(id, kind);
   held_ = outer;
   return v;
 }
 
-void RowLowering::raiseHeld(const std::optional<Held> &held, llvm::Value *chosen) {
+void RowLowering::raiseHeld(llvm::AllocaInst *held, llvm::Value *chosen) {
   if (held) // into an outer operand's, if any
-    raiseIf(b_.CreateAnd(chosen, b_.CreateLoad(b_.getInt1Ty(), held->pending)));
+    raiseIf(b_.CreateAnd(chosen, b_.CreateLoad(b_.getInt1Ty(), held)));
 }
 
 } // namespace xr::codegen::detail

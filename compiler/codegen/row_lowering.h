@@ -37,7 +37,6 @@
 #include <cstddef>
 #include <functional>
 #include <map>
-#include <optional>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -69,12 +68,6 @@ struct Var {
   llvm::AllocaInst *v = nullptr;
   llvm::AllocaInst *length = nullptr;
   llvm::AllocaInst *ok = nullptr;
-};
-
-/// Whether a lazy operand evaluated before it is known whether the operand is chosen raised an
-/// error (a variable of the row, i1): held, and raised after the choice if it was chosen.
-struct Held {
-  llvm::AllocaInst *pending = nullptr;
 };
 
 class RowLowering {
@@ -162,14 +155,14 @@ private:
   bool speculable(ir::ExprId id);
   /// Whether a lazy operand is evaluated for every record and chosen by a select: it calls no
   /// kernel and is small, so computing it costs less than a branch the data decides (which
-  /// mispredicts); the errors it can raise are held until the choice (Held). Evaluating it for
+  /// mispredicts); the errors it can raise are held until the choice. Evaluating it for
   /// a record that does not choose it has no effect: values only, errors held and dropped.
   bool eager(ir::ExprId id);
-  /// Evaluates an eager operand, holding its errors in `held` (left empty when it can raise
-  /// none).
-  Value eagerOperand(ir::ExprId id, TypeKind kind, std::optional<Held> &held);
+  /// Evaluates an eager operand. `held` becomes whether it raised an error (a variable of the
+  /// row, i1), or null when it can raise none.
+  Value eagerOperand(ir::ExprId id, TypeKind kind, llvm::AllocaInst *&held);
   /// Raises the error held for an operand when the operand was chosen.
-  void raiseHeld(const std::optional<Held> &held, llvm::Value *chosen);
+  void raiseHeld(llvm::AllocaInst *held, llvm::Value *chosen);
   Value select(llvm::Value *cond, const Value &a, const Value &b);
   Value logic(const ir::Node &n, bool isAnd);
   Value choice(const ir::Node &n, TypeKind kind);
@@ -244,7 +237,8 @@ private:
   std::map<std::size_t, llvm::Constant *> texts_; // text constants by constant index
   std::map<ir::ExprId, bool> speculable_;
   std::map<ir::ExprId, std::uint32_t> eagerNodes_; // nodes of an eager operand; 0: not eager
-  Held *held_ = nullptr; // where raise() puts errors while an eager operand is evaluated
+  llvm::AllocaInst *held_ = nullptr; // where raise() puts errors while an eager operand is
+                                     // evaluated
   std::map<std::string, llvm::Function *> functions_;
 };
 

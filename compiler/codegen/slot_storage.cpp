@@ -22,17 +22,12 @@ bool callsOut(const ir::Program &program, const InvariantCalls &invariant,
               const ir::SlotAccess &access) {
   for (ir::ExprId id : access.nodes) {
     const ir::Node &n = program.nodes[id];
-    if (n.type.kind == TypeKind::Text)
+    if (n.type.kind == TypeKind::Text) // a text argument of a call is such a node too
       return true;
     if (n.op == ir::Op::Call && !invariant.contains(id) && n.a >= 0 &&
-        n.a < static_cast<std::int64_t>(builtins::Fn::Count_)) {
-      const builtins::Builtin &fn = builtins::get(static_cast<builtins::Fn>(n.a));
-      if (fn.needsCalendar)
-        return true;
-      for (TypeKind param : fn.params)
-        if (param == TypeKind::Text)
-          return true;
-    }
+        n.a < static_cast<std::int64_t>(builtins::Fn::Count_) &&
+        builtins::get(static_cast<builtins::Fn>(n.a)).needsCalendar)
+      return true;
   }
   for (ir::SlotId s : access.writes)
     if (s < program.slots.size() && program.slots[s].type.kind == TypeKind::Text)

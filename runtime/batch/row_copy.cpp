@@ -1,33 +1,9 @@
 #include "runtime/batch/row_copy.h"
 
-#include <cstring>
 #include <stdexcept>
 #include <string_view>
 
 namespace xr::batch {
-namespace {
-
-/// One cell: its element and validity; a text through `appendText`, which puts it where `to`'s
-/// references point and returns its reference.
-template <class AppendText>
-void copyCell(const Column &from, std::size_t fromRow, std::string_view fromArena, Column &to,
-              std::size_t toRow, AppendText &&appendText) {
-  if (!from.valid(fromRow)) {
-    to.setMissing(toRow);
-    return;
-  }
-  if (from.storage() == Storage::Text) {
-    const TextRef ref = from.values<TextRef>()[fromRow];
-    to.setText(toRow, appendText(fromArena.substr(ref.offset, ref.length)));
-    return;
-  }
-  const std::size_t size = elementBytes(from.storage());
-  std::memcpy(static_cast<std::byte *>(to.rawValues()) + toRow * size,
-              static_cast<const std::byte *>(from.rawValues()) + fromRow * size, size);
-  to.validity()[toRow] = 1;
-}
-
-} // namespace
 
 Batch selectRows(const ir::Program &program, const Batch &from,
                  const std::vector<std::size_t> &rows) {
